@@ -1,0 +1,53 @@
+use std::fmt;
+
+/// An error from the engine: opening, checking or querying a bundle, or writing one.
+#[derive(Debug)]
+pub struct Error {
+    kind: ErrorKind,
+    message: String,
+}
+
+/// What went wrong, so that callers (the app's error screen above all) can react
+/// differently to a stale bundle and a damaged one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The manifest or bundle was written by another format version of the engine.
+    FormatVersion,
+    /// A file's size or sha256 differs from what the manifest says: damaged or truncated.
+    Integrity,
+    /// The manifest or the bundle container could not be parsed.
+    Malformed,
+    /// The index inside the bundle could not be opened or queried by tantivy.
+    Index,
+    /// Writing the bundle failed (native only).
+    Write,
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// The kind of this error.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<tantivy::TantivyError> for Error {
+    fn from(e: tantivy::TantivyError) -> Self {
+        Error::new(ErrorKind::Index, format!("index error: {e}"))
+    }
+}

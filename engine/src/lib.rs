@@ -1,0 +1,25 @@
+//! The twir-search engine: the one place that knows the index.
+//!
+//! The index builder writes through it (native only, see [`writer`]); the web app
+//! (wasm32) and the command-line search read through it ([`Engine`]). Field names,
+//! the bundle format and its version, the query language and ranking all live here,
+//! so the browser and the command line give the same answers.
+
+mod bundle;
+mod error;
+mod query;
+mod record;
+mod schema;
+mod search;
+mod section;
+mod table;
+mod tokenizer;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod writer;
+
+pub use bundle::{Bundle, BundleFile, Manifest, FORMAT_VERSION};
+pub use error::{Error, ErrorKind};
+pub use query::{ParsedQuery, QueryPart};
+pub use record::{CrateOfTheWeek, Issue, Link, Presence, Quote, Record, RecordKind};
+pub use search::{Engine, Hit, SearchRequest, SearchResults, Sort};
+pub use section::SectionGroup;

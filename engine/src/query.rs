@@ -1,0 +1,412 @@
+//! The query language: what people already type into search boxes.
+//!
+//! `words` (all must match), `"exact phrase"`, `-word` and `-"phrase"` to exclude,
+//! `a OR b`, and filters `kind:` `section:` `site:` `year:` `issue:` `author:` `tag:`.
+//! Parsing never fails: anything malformed degrades to plain words, and the parsed
+//! query is rendered back ([`ParsedQuery::understood`]) so the UI can show how it
+//! was read.
+
+use std::fmt;
+use std::ops::RangeInclusive;
+
+use crate::{RecordKind, SectionGroup};
+
+/// Inputs longer than this are cut (at a character boundary) before parsing: nobody
+/// types more, and it bounds the work a pasted novel can cause.
+const MAX_QUERY_BYTES: usize = 512;
+
+/// A parsed query.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ParsedQuery {
+    pub parts: Vec<QueryPart>,
+    /// True when the input did not end in white space: the last word is still being
+    /// typed and also matches as a prefix.
+    pub typing: bool,
+}
+
+/// One element of a query.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QueryPart {
+    Word {
+        text: String,
+        negated: bool,
+    },
+    Phrase {
+        text: String,
+        negated: bool,
+    },
+    /// Alternatives joined by `OR`: words or phrases.
+    Or(Vec<QueryPart>),
+    Kind(RecordKind),
+    Section(SectionGroup),
+    Site(String),
+    Year(RangeInclusive<u32>),
+    IssueNumber(RangeInclusive<u32>),
+    Author(String),
+    Tag(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Lexeme {
+    Word(String),
+    Phrase(String),
+    Neg(Box<Lexeme>),
+    Filter(String, String),
+    Or,
+}
+
+impl ParsedQuery {
+    pub fn parse(input: &str) -> ParsedQuery {
+        let mut cut = input.len().min(MAX_QUERY_BYTES);
+        while !input.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let input: String = input[..cut]
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let typing = !input.is_empty() && !input.ends_with(char::is_whitespace);
+        let lexemes = lex(&input);
+        let mut parts: Vec<QueryPart> = Vec::new();
+        let mut pending_or = false;
+        for lexeme in lexemes {
+            if lexeme == Lexeme::Or {
+                // `OR` joins the previous and the next alternative; anywhere else it is a word.
+                if matches!(parts.last(), Some(p) if p.is_alternative()) {
+                    pending_or = true;
+                } else {
+                    parts.push(QueryPart::Word {
+                        text: "or".into(),
+                        negated: false,
+                    });
+                }
+                continue;
+            }
+            let part = match to_part(lexeme) {
+                Some(p) => p,
+                None => continue,
+            };
+            if pending_or && part.is_alternative() {
+                let prev = parts.pop().expect("checked when OR was read");
+                let joined = match prev {
+                    QueryPart::Or(mut alts) => {
+                        alts.push(part);
+                        alts
+                    }
+                    p => vec![p, part],
+                };
+                parts.push(QueryPart::Or(joined));
+            } else {
+                parts.extend(pending_or.then(|| QueryPart::Word {
+                    text: "or".into(),
+                    negated: false,
+                }));
+                parts.push(part);
+            }
+            pending_or = false;
+        }
+        if pending_or {
+            parts.push(QueryPart::Word {
+                text: "or".into(),
+                negated: false,
+            });
+        }
+        ParsedQuery { parts, typing }
+    }
+
+    /// True when nothing would be searched for or filtered on.
+    pub fn is_empty(&self) -> bool {
+        self.parts.is_empty()
+    }
+
+    /// True when the query has words or phrases to match, not only filters.
+    pub fn has_text(&self) -> bool {
+        self.parts
+            .iter()
+            .any(|p| p.is_alternative() || matches!(p, QueryPart::Or(_)))
+    }
+
+    /// The query as understood, in the query language itself.
+    pub fn understood(&self) -> String {
+        self.to_string()
+    }
+
+    pub fn kinds(&self) -> impl Iterator<Item = RecordKind> + '_ {
+        self.parts.iter().filter_map(|p| match p {
+            QueryPart::Kind(k) => Some(*k),
+            _ => None,
+        })
+    }
+}
+
+impl QueryPart {
+    /// Words and phrases (not negated) can be joined by `OR`.
+    fn is_alternative(&self) -> bool {
+        matches!(
+            self,
+            QueryPart::Word { negated: false, .. } | QueryPart::Phrase { negated: false, .. }
+        )
+    }
+}
+
+fn lex(input: &str) -> Vec<Lexeme> {
+    let mut out = Vec::new();
+    let mut chars = input.char_indices().peekable();
+    while let Some(&(start, c)) = chars.peek() {
+        if c.is_whitespace() {
+            chars.next();
+            continue;
+        }
+        let negated = c == '-';
+        if negated {
+            chars.next();
+            match chars.peek() {
+                Some(&(_, n)) if !n.is_whitespace() => {}
+                // A lone `-` means nothing.
+                _ => continue,
+            }
+        }
+        let (lexeme, end) = lex_one(input, if negated { start + 1 } else { start });
+        while matches!(chars.peek(), Some(&(i, _)) if i < end) {
+            chars.next();
+        }
+        out.push(if negated {
+            Lexeme::Neg(Box::new(lexeme))
+        } else {
+            lexeme
+        });
+    }
+    out
+}
+
+/// Reads one word, phrase or filter starting at `start`; returns it and where it ends.
+fn lex_one(input: &str, start: usize) -> (Lexeme, usize) {
+    let rest = &input[start..];
+    if let Some(body) = rest.strip_prefix('"') {
+        return match body.find('"') {
+            Some(close) => (
+                Lexeme::Phrase(body[..close].to_string()),
+                start + 1 + close + 1,
+            ),
+            // Unbalanced quote: the rest is plain words.
+            None => (Lexeme::Word(body.to_string()), input.len()),
+        };
+    }
+    let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    let word = &rest[..word_end];
+    if let Some((key, value)) = word.split_once(':') {
+        let key = key.to_ascii_lowercase();
+        if FILTERS.contains(&key.as_str()) {
+            if let Some(body) = value.strip_prefix('"') {
+                let after = &rest[key.len() + 2..];
+                if let Some(close) = body.find('"').and_then(|_| after.find('"')) {
+                    let end = start + key.len() + 2 + close + 1;
+                    return (Lexeme::Filter(key, after[..close].to_string()), end);
+                }
+            }
+            return (Lexeme::Filter(key, value.to_string()), start + word_end);
+        }
+    }
+    if word == "OR" {
+        return (Lexeme::Or, start + word_end);
+    }
+    (Lexeme::Word(word.to_string()), start + word_end)
+}
+
+const FILTERS: [&str; 7] = ["kind", "section", "site", "year", "issue", "author", "tag"];
+
+fn to_part(lexeme: Lexeme) -> Option<QueryPart> {
+    Some(match lexeme {
+        Lexeme::Word(w) => QueryPart::Word {
+            text: clean_word(&w)?,
+            negated: false,
+        },
+        Lexeme::Phrase(p) => phrase_or_word(&p, false)?,
+        Lexeme::Neg(inner) => match *inner {
+            Lexeme::Word(w) => QueryPart::Word {
+                text: clean_word(&w)?,
+                negated: true,
+            },
+            Lexeme::Phrase(p) => phrase_or_word(&p, true)?,
+            // `-kind:crate` and `-OR` are not supported: read them as words to exclude.
+            Lexeme::Filter(k, v) => QueryPart::Word {
+                text: clean_word(&format!("{k} {v}"))?,
+                negated: true,
+            },
+            Lexeme::Or | Lexeme::Neg(_) => return None,
+        },
+        Lexeme::Filter(key, value) => filter(&key, &value).or_else(|| {
+            // A filter we cannot read degrades to its words.
+            clean_word(&format!("{key} {value}")).map(|text| QueryPart::Word {
+                text,
+                negated: false,
+            })
+        })?,
+        Lexeme::Or => return None,
+    })
+}
+
+fn phrase_or_word(text: &str, negated: bool) -> Option<QueryPart> {
+    let text = clean_word(text)?;
+    Some(if text.contains(' ') {
+        QueryPart::Phrase { text, negated }
+    } else {
+        QueryPart::Word { text, negated }
+    })
+}
+
+/// Collapses white space; `None` when nothing searchable is left.
+fn clean_word(w: &str) -> Option<String> {
+    let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+    (w.chars().any(char::is_alphanumeric)).then_some(w)
+}
+
+fn filter(key: &str, value: &str) -> Option<QueryPart> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    Some(match key {
+        "kind" => QueryPart::Kind(RecordKind::parse(value)?),
+        "section" => QueryPart::Section(SectionGroup::parse(value)?),
+        "site" => {
+            let host = value
+                .trim_start_matches("https://")
+                .trim_start_matches("http://")
+                .trim_start_matches("www.")
+                .split('/')
+                .next()?
+                .to_ascii_lowercase();
+            if host.is_empty() {
+                return None;
+            }
+            QueryPart::Site(host)
+        }
+        "year" => QueryPart::Year(range(value)?),
+        "issue" => QueryPart::IssueNumber(range(value)?),
+        "author" => QueryPart::Author(clean_word(value)?),
+        "tag" => QueryPart::Tag(value.to_ascii_lowercase()),
+        _ => return None,
+    })
+}
+
+fn range(value: &str) -> Option<RangeInclusive<u32>> {
+    match value.split_once("..") {
+        Some((a, b)) => {
+            let a: u32 = a.parse().ok()?;
+            let b: u32 = b.parse().ok()?;
+            Some(a.min(b)..=a.max(b))
+        }
+        None => {
+            let n: u32 = value.parse().ok()?;
+            Some(n..=n)
+        }
+    }
+}
+
+impl fmt::Display for QueryPart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let quoted = |s: &str| {
+            if s.contains(' ') {
+                format!("\"{s}\"")
+            } else {
+                s.to_string()
+            }
+        };
+        let range = |r: &RangeInclusive<u32>| {
+            if r.start() == r.end() {
+                r.start().to_string()
+            } else {
+                format!("{}..{}", r.start(), r.end())
+            }
+        };
+        match self {
+            QueryPart::Word { text, negated } => {
+                write!(f, "{}{text}", if *negated { "-" } else { "" })
+            }
+            QueryPart::Phrase { text, negated } => {
+                write!(f, "{}\"{text}\"", if *negated { "-" } else { "" })
+            }
+            QueryPart::Or(alts) => {
+                let alts: Vec<String> = alts.iter().map(|a| a.to_string()).collect();
+                write!(f, "{}", alts.join(" OR "))
+            }
+            QueryPart::Kind(k) => write!(f, "kind:{}", k.as_str()),
+            QueryPart::Section(g) => write!(f, "section:{}", g.as_str()),
+            QueryPart::Site(s) => write!(f, "site:{s}"),
+            QueryPart::Year(r) => write!(f, "year:{}", range(r)),
+            QueryPart::IssueNumber(r) => write!(f, "issue:{}", range(r)),
+            QueryPart::Author(a) => write!(f, "author:{}", quoted(a)),
+            QueryPart::Tag(t) => write!(f, "tag:{t}"),
+        }
+    }
+}
+
+impl fmt::Display for ParsedQuery {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let parts: Vec<String> = self.parts.iter().map(|p| p.to_string()).collect();
+        f.write_str(&parts.join(" "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn understood(q: &str) -> String {
+        ParsedQuery::parse(q).understood()
+    }
+
+    #[test]
+    fn words_phrases_exclusions_and_filters() {
+        assert_eq!(
+            understood(r#"borrow "exact phrase" -unsafe -"old news" kind:crate year:2019..2021"#),
+            r#"borrow "exact phrase" -unsafe -"old news" kind:crate year:2019..2021"#
+        );
+        assert_eq!(
+            understood("site:https://www.Blog.rust-lang.org/x"),
+            "site:blog.rust-lang.org"
+        );
+        assert_eq!(
+            understood(r#"author:"Jane Doe" tag:Video"#),
+            r#"author:"Jane Doe" tag:video"#
+        );
+    }
+
+    #[test]
+    fn or_joins_alternatives() {
+        let q = ParsedQuery::parse("tokio OR async-std OR smol runtime");
+        assert_eq!(q.parts.len(), 2);
+        assert!(matches!(&q.parts[0], QueryPart::Or(a) if a.len() == 3));
+        assert_eq!(q.understood(), "tokio OR async-std OR smol runtime");
+        // A dangling OR is a word.
+        assert_eq!(understood("OR tokio OR"), "or tokio or");
+    }
+
+    #[test]
+    fn malformed_input_degrades_to_words() {
+        assert_eq!(
+            understood(r#"unbalanced "quote here"#),
+            "unbalanced quote here"
+        );
+        assert_eq!(understood("lone - dash"), "lone dash");
+        assert_eq!(understood("colour:red"), "colour:red");
+        assert_eq!(
+            understood("year:soon kind:nothing"),
+            "year soon kind nothing"
+        );
+        assert_eq!(understood("tab\there\u{0}nul"), "tab here nul");
+        assert_eq!(understood(""), "");
+        assert_eq!(understood("\" - -\"\""), "");
+        let long = "ab ".repeat(10_000);
+        assert!(ParsedQuery::parse(&long).understood().len() <= MAX_QUERY_BYTES);
+        let multibyte = "é".repeat(10_000);
+        assert!(!ParsedQuery::parse(&multibyte).is_empty());
+    }
+
+    #[test]
+    fn typing_is_known_from_trailing_space() {
+        assert!(ParsedQuery::parse("tok").typing);
+        assert!(!ParsedQuery::parse("tokio ").typing);
+    }
+}

@@ -1,0 +1,314 @@
+//! Writing a bundle (native only: the app only reads).
+
+use std::collections::{BTreeMap, HashMap};
+
+use tantivy::directory::RamDirectory;
+use tantivy::schema::Field;
+use tantivy::{Directory, IndexBuilder, IndexSettings, TantivyDocument};
+
+use crate::bundle::sha256_hex;
+use crate::schema::{self, Fields};
+use crate::table::{Entry, Table};
+use crate::{Bundle, BundleFile, Error, ErrorKind, Manifest, Record, FORMAT_VERSION};
+
+/// The name every segment gets inside a bundle. Tantivy names segments by a random
+/// UUID; a fixed one makes the same records give the same bytes.
+const SEGMENT_ID: &str = "00000000000000000000000000000001";
+
+/// A written bundle, ready to be saved beside `manifest.json`.
+#[derive(Debug, Clone)]
+pub struct BuiltBundle {
+    pub manifest: Manifest,
+    /// The bundle file's content-hashed name, e.g. `index.3f2a9c01d4e5b6a7.bin`.
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Builds the index and display table of `records` into one bundle file.
+///
+/// Links with the same URL become one entry that lists every issue they appeared in.
+pub fn write_bundle(records: &[Record], built_at: &str) -> Result<BuiltBundle, Error> {
+    let table = build_table(records);
+    let (schema, fields) = schema::build();
+    let settings = IndexSettings {
+        // The bundle travels brotli-compressed; lz4 blocks would only get in its way, and
+        // no field is stored anyway (display data lives in the table).
+        docstore_compression: tantivy::store::Compressor::None,
+        docstore_compress_dedicated_thread: false,
+        ..IndexSettings::default()
+    };
+    let dir = RamDirectory::create();
+    let mut writer = IndexBuilder::new()
+        .schema(schema)
+        .settings(settings)
+        .tokenizers(tokenizer_manager())
+        // One segment, no threads: deterministic, and no merge step to wait for.
+        .single_segment_index_writer(dir.clone(), 1_500_000_000)?;
+    for (ord, entry) in table.entries.iter().enumerate() {
+        writer.add_document(document(&fields, &table, ord as u64, entry))?;
+    }
+    let index = writer.finalize()?;
+
+    let mut bundle = Bundle::default();
+    let mut meta_files = vec![std::path::PathBuf::from("meta.json")];
+    let mut segment_files: Vec<_> = index
+        .load_metas()?
+        .list_segment_files()
+        .into_iter()
+        .collect();
+    segment_files.sort();
+    meta_files.extend(segment_files);
+    let mut segment_ids: Vec<String> = index
+        .searchable_segment_metas()?
+        .iter()
+        .map(|s| s.id().uuid_string())
+        .collect();
+    segment_ids.sort();
+    for path in meta_files {
+        // The list names candidate files; not every segment has every component.
+        if !dir.exists(&path).unwrap_or(false) {
+            continue;
+        }
+        let data = dir
+            .atomic_read(&path)
+            .map_err(|e| Error::new(ErrorKind::Write, format!("{}: {e}", path.display())))?;
+        let mut name = path.to_string_lossy().into_owned();
+        let mut data = data;
+        for (i, id) in segment_ids.iter().enumerate() {
+            let fixed = fixed_segment_id(i);
+            name = name.replace(id, &fixed);
+            if name == "meta.json" {
+                data = String::from_utf8_lossy(&data)
+                    .replace(id, &fixed)
+                    .into_bytes();
+            }
+        }
+        bundle.parts.insert(name, data);
+    }
+    let table_json = serde_json::to_vec(&table)
+        .map_err(|e| Error::new(ErrorKind::Write, format!("records table: {e}")))?;
+    bundle
+        .parts
+        .insert(crate::search::TABLE_PART.into(), table_json);
+
+    let bytes = bundle.to_bytes();
+    let sha256 = sha256_hex(&bytes);
+    let file_name = format!("index.{}.bin", &sha256[..16]);
+    let manifest = Manifest {
+        format_version: FORMAT_VERSION,
+        built_at: built_at.to_string(),
+        records: count_records(records),
+        first_date: table
+            .issues
+            .iter()
+            .map(|i| i.date.clone())
+            .min()
+            .unwrap_or_default(),
+        last_date: table
+            .issues
+            .iter()
+            .map(|i| i.date.clone())
+            .max()
+            .unwrap_or_default(),
+        last_issue: table.issues.iter().map(|i| i.number).max().unwrap_or(0),
+        files: vec![BundleFile {
+            name: file_name.clone(),
+            size: bytes.len() as u64,
+            sha256,
+        }],
+    };
+    Ok(BuiltBundle {
+        manifest,
+        file_name,
+        bytes,
+    })
+}
+
+fn fixed_segment_id(i: usize) -> String {
+    if i == 0 {
+        SEGMENT_ID.to_string()
+    } else {
+        format!("{:032x}", i + 1)
+    }
+}
+
+fn tokenizer_manager() -> tantivy::tokenizer::TokenizerManager {
+    let manager = tantivy::tokenizer::TokenizerManager::default();
+    crate::tokenizer::register(&manager);
+    manager
+}
+
+fn count_records(records: &[Record]) -> BTreeMap<String, u64> {
+    let mut counts = BTreeMap::new();
+    for kind in crate::RecordKind::ALL {
+        counts.insert(kind.as_str().to_string(), 0);
+    }
+    for r in records {
+        *counts.entry(r.kind().as_str().to_string()).or_default() += 1;
+    }
+    counts
+}
+
+/// Orders the records into the display table, merging links by URL.
+fn build_table(records: &[Record]) -> Table {
+    let mut issues: Vec<_> = records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Issue(i) => Some(i.clone()),
+            _ => None,
+        })
+        .collect();
+    issues.sort_by_key(|i| i.number);
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut by_url: HashMap<&str, usize> = HashMap::new();
+    for record in records {
+        if let Record::Link(link) = record {
+            let key = link.url.trim_end_matches('/');
+            if let Some(&at) = by_url.get(key) {
+                let entry = &mut entries[at];
+                entry.issues.push(link.issue);
+                // The newest appearance is what the hit shows.
+                if link.issue >= entry.record.issue() {
+                    entry.record = record.clone();
+                }
+                continue;
+            }
+            by_url.insert(key, entries.len());
+        }
+        entries.push(Entry {
+            record: record.clone(),
+            issues: match record {
+                Record::Link(l) => vec![l.issue],
+                _ => Vec::new(),
+            },
+        });
+    }
+    for entry in &mut entries {
+        entry.issues.sort_unstable();
+        entry.issues.dedup();
+        if entry.issues.len() <= 1 {
+            entry.issues.clear();
+        }
+    }
+    Table { issues, entries }
+}
+
+fn document(f: &Fields, table: &Table, ord: u64, entry: &Entry) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    let record = &entry.record;
+    doc.add_u64(f.ord, ord);
+    doc.add_u64(f.kind, record.kind().code());
+    let numbers: Vec<u32> = if entry.issues.is_empty() {
+        vec![record.issue()]
+    } else {
+        entry.issues.clone()
+    };
+    let mut newest = 0u64;
+    let mut years: Vec<u64> = Vec::new();
+    for n in &numbers {
+        doc.add_u64(f.issue, u64::from(*n));
+        if let Some(issue) = table.issue(*n) {
+            let (year, date) = date_numbers(&issue.date);
+            newest = newest.max(date);
+            if !years.contains(&year) {
+                years.push(year);
+            }
+        }
+    }
+    for y in years {
+        doc.add_u64(f.year, y);
+    }
+    doc.add_u64(f.date, newest);
+    let text = |doc: &mut TantivyDocument, field: Field, s: &str| {
+        if !s.is_empty() {
+            doc.add_text(field, s);
+        }
+    };
+    match record {
+        Record::Issue(i) => {
+            doc.add_u64(f.group, crate::SectionGroup::Other.code());
+            text(&mut doc, f.title, &i.title);
+            text(&mut doc, f.body, &i.text);
+        }
+        Record::Link(l) => {
+            doc.add_u64(f.group, l.group.code());
+            doc.add_u64(f.boilerplate, u64::from(l.boilerplate));
+            text(&mut doc, f.title, &l.text);
+            text(&mut doc, f.body, &l.context);
+            text(&mut doc, f.url, &url_words(&l.url));
+            for site in site_suffixes(&l.domain) {
+                doc.add_text(f.domain, site);
+            }
+            for tag in &l.tags {
+                doc.add_text(f.tag, tag);
+            }
+        }
+        Record::Crate(c) => {
+            doc.add_u64(f.group, crate::SectionGroup::CrateOfTheWeek.code());
+            text(&mut doc, f.title, &c.name);
+            text(&mut doc, f.body, &c.description);
+            text(&mut doc, f.people, &c.suggested_by.join(", "));
+            text(&mut doc, f.url, &url_words(&c.url));
+        }
+        Record::Quote(q) => {
+            doc.add_u64(f.group, crate::SectionGroup::QuoteOfTheWeek.code());
+            text(&mut doc, f.body, &q.text);
+            text(&mut doc, f.people, &q.author);
+            text(&mut doc, f.people, &q.suggested_by.join(", "));
+            text(&mut doc, f.url, &q.attribution);
+        }
+    }
+    if !matches!(record, Record::Link(_)) {
+        doc.add_u64(f.boilerplate, 0);
+    }
+    doc
+}
+
+/// `2019-05-07` -> (2019, 20190507); zero when unparsable.
+pub(crate) fn date_numbers(date: &str) -> (u64, u64) {
+    let digits: String = date.chars().filter(|c| c.is_ascii_digit()).collect();
+    let year = digits.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
+    let full = digits.get(..8).and_then(|d| d.parse().ok()).unwrap_or(0);
+    (year, full)
+}
+
+/// The searchable words of a URL: host and path, without the scheme.
+fn url_words(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.trim_start_matches("www.").to_string()
+}
+
+/// `blog.rust-lang.org` -> `blog.rust-lang.org`, `rust-lang.org`: `site:` matches
+/// sub-domains as search engines do.
+fn site_suffixes(domain: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = domain;
+    while rest.contains('.') {
+        out.push(rest);
+        rest = rest.split_once('.').map_or("", |(_, r)| r);
+    }
+    if out.is_empty() && !domain.is_empty() {
+        out.push(domain);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_filter_matches_parent_domains() {
+        assert_eq!(
+            site_suffixes("blog.rust-lang.org"),
+            vec!["blog.rust-lang.org", "rust-lang.org"]
+        );
+        assert_eq!(site_suffixes("localhost"), vec!["localhost"]);
+    }
+
+    #[test]
+    fn dates_become_numbers() {
+        assert_eq!(date_numbers("2018-01-02"), (2018, 20180102));
+        assert_eq!(date_numbers("garbage"), (0, 0));
+    }
+}

@@ -1,0 +1,322 @@
+//! The command line: `build`, `report`, `export`, `search`.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, Parser, Subcommand};
+use twir_engine::{Engine, Manifest, RecordKind, SearchRequest, Sort};
+
+use crate::export::Format;
+use crate::ingest::{ingest, Ingest, Inputs};
+use crate::output;
+use crate::report::Report;
+
+/// The archive `make serve` builds from when nothing else is said.
+const DEFAULT_ARCHIVE: &str = "../shared/twir-archive/content";
+/// Where the site's data folder lives (Trunk copies it into `dist/`).
+const DEFAULT_DATA: &str = "public/data";
+
+#[derive(Parser)]
+#[command(
+    name = "index-builder",
+    version,
+    about = "Builds and queries the This Week in Rust search index"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read the archive and write the index bundle, manifest and exports.
+    Build {
+        #[command(flatten)]
+        inputs: InputArgs,
+        /// The folder to write into.
+        #[arg(long, default_value = DEFAULT_DATA)]
+        out: PathBuf,
+        /// Fail when the index files' brotli total exceeds this many bytes.
+        #[arg(long, default_value_t = 2_500_000)]
+        budget_brotli: u64,
+    },
+    /// Print what was read and extracted, per year, with every warning.
+    Report {
+        #[command(flatten)]
+        inputs: InputArgs,
+        /// Print the figures as JSON instead.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print records, one per line.
+    Export {
+        #[command(flatten)]
+        inputs: InputArgs,
+        #[arg(long, value_parser = parse_kind)]
+        kind: RecordKind,
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: Format,
+    },
+    /// Search a built bundle, with the same engine and ranking as the browser.
+    Search {
+        /// The query, in the query language (see README).
+        query: String,
+        /// The data folder holding manifest.json.
+        #[arg(long, default_value = DEFAULT_DATA)]
+        bundle: PathBuf,
+        #[arg(long, value_parser = parse_kind)]
+        kind: Option<RecordKind>,
+        #[arg(long, default_value = "relevance", value_parser = parse_sort)]
+        sort: Sort,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print the results as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+struct InputArgs {
+    /// A folder of Markdown issues (searched recursively); repeatable.
+    #[arg(long)]
+    archive: Vec<PathBuf>,
+    /// A standard.site record file or folder; repeatable.
+    #[arg(long)]
+    records: Vec<PathBuf>,
+}
+
+impl InputArgs {
+    fn inputs(&self) -> Result<Inputs> {
+        let mut archives = self.archive.clone();
+        if archives.is_empty() && self.records.is_empty() {
+            archives.push(PathBuf::from(DEFAULT_ARCHIVE));
+        }
+        for p in archives.iter().chain(&self.records) {
+            if !p.exists() {
+                bail!("{}: no such file or folder", p.display());
+            }
+        }
+        Ok(Inputs {
+            archives,
+            records: self.records.clone(),
+        })
+    }
+
+    fn read(&self) -> Result<(Ingest, f64)> {
+        let inputs = self.inputs()?;
+        let start = Instant::now();
+        let ingest = ingest(&inputs);
+        Ok((ingest, start.elapsed().as_secs_f64()))
+    }
+}
+
+fn parse_kind(s: &str) -> Result<RecordKind, String> {
+    RecordKind::parse(s).ok_or_else(|| format!("`{s}`: expected issue, link, crate or quote"))
+}
+
+fn parse_sort(s: &str) -> Result<Sort, String> {
+    Sort::parse(s).ok_or_else(|| format!("`{s}`: expected relevance, newest or oldest"))
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Build {
+            inputs,
+            out,
+            budget_brotli,
+        } => build(&inputs, &out, budget_brotli),
+        Command::Report { inputs, json } => {
+            let (ingest, secs) = inputs.read()?;
+            let report = Report::of(&ingest, secs);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                print!("{}", report.render());
+            }
+            Ok(())
+        }
+        Command::Export {
+            inputs,
+            kind,
+            format,
+        } => {
+            let (ingest, _) = inputs.read()?;
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            crate::export::write(&ingest, kind, format, &mut lock)?;
+            lock.flush()?;
+            Ok(())
+        }
+        Command::Search {
+            query,
+            bundle,
+            kind,
+            sort,
+            limit,
+            json,
+        } => search(&bundle, &query, kind, sort, limit, json),
+    }
+}
+
+fn build(inputs: &InputArgs, out: &std::path::Path, budget: u64) -> Result<()> {
+    let (ingest, secs) = inputs.read()?;
+    let report = Report::of(&ingest, secs);
+    eprintln!(
+        "Read {} issues in {secs:.2} s: {} links ({} indexed, {} boilerplate, {} dropped), {} crates, {} quotes; {} warnings (see `index-builder report`).",
+        report.issues,
+        report.total.links,
+        report.total.indexed,
+        report.total.boilerplate,
+        report.total.dropped,
+        report.total.crates,
+        report.total.quotes,
+        report.warnings.len()
+    );
+    let start = Instant::now();
+    let built_at = built_at();
+    let bundle = twir_engine::writer::write_bundle(&ingest.records(), &built_at)?;
+    let sizes = output::write_site_data(out, &bundle, &ingest)?;
+    eprintln!(
+        "Wrote {} in {:.2} s:",
+        out.display(),
+        start.elapsed().as_secs_f64()
+    );
+    eprintln!(
+        "  {:<28} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip", "brotli"
+    );
+    for s in &sizes {
+        eprintln!(
+            "  {:<28} {:>10} {:>10} {:>10}",
+            s.name, s.raw, s.gzip, s.brotli
+        );
+    }
+    let index_brotli: u64 = sizes
+        .iter()
+        .filter(|s| s.name == bundle.file_name || s.name == "manifest.json")
+        .map(|s| s.brotli)
+        .sum();
+    eprintln!("  index files, brotli total: {index_brotli} bytes (budget {budget})");
+    if index_brotli > budget {
+        bail!("the index is {index_brotli} bytes brotli-compressed, over the budget of {budget} bytes");
+    }
+    Ok(())
+}
+
+/// `SOURCE_DATE_EPOCH` when set (reproducible builds), else now; RFC 3339 UTC.
+fn built_at() -> String {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        });
+    rfc3339(secs)
+}
+
+/// Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+fn rfc3339(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+/// Opens the bundle in `dir` as the app does: manifest, version, hashes.
+pub fn open_bundle(dir: &std::path::Path) -> Result<Engine> {
+    let manifest_path = dir.join("manifest.json");
+    let text = std::fs::read_to_string(&manifest_path).with_context(|| {
+        format!(
+            "{}: run `index-builder build` first",
+            manifest_path.display()
+        )
+    })?;
+    let manifest =
+        Manifest::from_json(&text).with_context(|| manifest_path.display().to_string())?;
+    let file = manifest.bundle_file()?.clone();
+    let bytes =
+        std::fs::read(dir.join(&file.name)).with_context(|| format!("reading {}", file.name))?;
+    Ok(Engine::open(manifest, &bytes)
+        .with_context(|| dir.join(&file.name).display().to_string())?)
+}
+
+fn search(
+    dir: &std::path::Path,
+    query: &str,
+    kind: Option<RecordKind>,
+    sort: Sort,
+    limit: usize,
+    json: bool,
+) -> Result<()> {
+    let engine = open_bundle(dir)?;
+    let mut q = query.to_string();
+    if let Some(k) = kind {
+        q.push_str(&format!(" kind:{}", k.as_str()));
+    }
+    let request = SearchRequest {
+        query: q,
+        sort,
+        offset: 0,
+        limit,
+        include_boilerplate: false,
+    };
+    let start = Instant::now();
+    let results = engine.search(&request)?;
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&results)?);
+        return Ok(());
+    }
+    println!(
+        "{} results for {} ({ms:.1} ms)",
+        results.total,
+        if results.understood.is_empty() {
+            "(nothing)"
+        } else {
+            &results.understood
+        }
+    );
+    for hit in &results.hits {
+        println!(
+            "#{:<4} {}  [{}] {}",
+            hit.issue,
+            hit.date,
+            hit.kind.label(),
+            hit.title
+        );
+        if !hit.url.is_empty() {
+            println!("       {}", hit.url);
+        }
+        if hit.issues.len() > 1 {
+            println!("       also in issues {:?}", hit.issues);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rfc3339_dates() {
+        assert_eq!(super::rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(super::rfc3339(1_774_396_800), "2026-03-25T00:00:00Z");
+    }
+}

@@ -1,0 +1,165 @@
+//! The build report: what was read, what was extracted, what was dropped and why.
+//! Every link of every file is in exactly one bucket, and the totals add up.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use twir_engine::Presence;
+
+use crate::ingest::Ingest;
+
+#[derive(Debug, Default, Clone, Serialize, PartialEq)]
+pub struct YearRow {
+    pub issues: usize,
+    pub links: usize,
+    pub indexed: usize,
+    pub boilerplate: usize,
+    pub dropped: usize,
+    pub crates: usize,
+    pub quotes: usize,
+}
+
+/// The report's figures.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Report {
+    pub files_read: usize,
+    pub issues: usize,
+    pub not_issues: usize,
+    pub years: BTreeMap<String, YearRow>,
+    pub total: YearRow,
+    pub dropped_by_reason: BTreeMap<String, usize>,
+    pub issues_with_crate: usize,
+    pub crates_none_this_week: usize,
+    pub issues_with_quote: usize,
+    pub quotes_none_this_week: usize,
+    /// Issues with a heading but nothing extracted nor "none this week": file, line, which.
+    pub unrecognised: Vec<String>,
+    pub warnings: Vec<String>,
+    pub disagreements: Vec<String>,
+    pub skipped: Vec<String>,
+    pub parse_seconds: f64,
+}
+
+impl Report {
+    pub fn of(ingest: &Ingest, parse_seconds: f64) -> Report {
+        let mut r = Report {
+            files_read: ingest.files_read,
+            issues: ingest.issues.len(),
+            not_issues: ingest.skipped.len(),
+            parse_seconds,
+            ..Report::default()
+        };
+        for p in &ingest.issues {
+            let year = p.issue.date.get(..4).unwrap_or("????").to_string();
+            let row = r.years.entry(year).or_default();
+            let indexed = p.links.iter().filter(|l| !l.boilerplate).count();
+            let boilerplate = p.links.len() - indexed;
+            for (row, _) in [(&mut *row, ()), (&mut r.total, ())] {
+                row.issues += 1;
+                row.links += p.links.len() + p.dropped.len();
+                row.indexed += indexed;
+                row.boilerplate += boilerplate;
+                row.dropped += p.dropped.len();
+                row.crates += p.crates.len();
+                row.quotes += p.quotes.len();
+            }
+            for d in &p.dropped {
+                *r.dropped_by_reason.entry(d.reason.to_string()).or_default() += 1;
+            }
+            match p.issue.crate_of_the_week {
+                Presence::Present => r.issues_with_crate += 1,
+                Presence::NoneThisWeek => r.crates_none_this_week += 1,
+                Presence::Unrecognised => r.unrecognised.push(format!(
+                    "{}:{}: issue {}: a Crate of the Week heading, but no crate and no \"none this week\"",
+                    p.issue.source, p.crate_line, p.issue.number
+                )),
+                Presence::Absent => {}
+            }
+            match p.issue.quote_of_the_week {
+                Presence::Present => r.issues_with_quote += 1,
+                Presence::NoneThisWeek => r.quotes_none_this_week += 1,
+                Presence::Unrecognised => r.unrecognised.push(format!(
+                    "{}:{}: issue {}: a Quote of the Week heading, but no quote and no \"none this week\"",
+                    p.issue.source, p.quote_line, p.issue.number
+                )),
+                Presence::Absent => {}
+            }
+        }
+        r.warnings = ingest.warnings.iter().map(|w| w.to_string()).collect();
+        r.disagreements = ingest
+            .disagreements
+            .iter()
+            .map(|d| format!("issue {}: {}", d.issue, d.what))
+            .collect();
+        r.skipped = ingest
+            .skipped
+            .iter()
+            .map(|s| format!("{}: {} ({})", s.file, s.why, s.title))
+            .collect();
+        r
+    }
+
+    /// The human-readable report.
+    pub fn render(&self) -> String {
+        let mut s = String::new();
+        let _ = writeln!(
+            s,
+            "Read {} files: {} issues, {} other files (not counted as issues), in {:.2} s.\n",
+            self.files_read, self.issues, self.not_issues, self.parse_seconds
+        );
+        let _ = writeln!(
+            s,
+            "{:<6} {:>6} {:>8} {:>8} {:>11} {:>7} {:>6} {:>6}",
+            "year", "issues", "links", "indexed", "boilerplate", "dropped", "crates", "quotes"
+        );
+        let row = |s: &mut String, name: &str, r: &YearRow| {
+            let _ = writeln!(
+                s,
+                "{:<6} {:>6} {:>8} {:>8} {:>11} {:>7} {:>6} {:>6}",
+                name, r.issues, r.links, r.indexed, r.boilerplate, r.dropped, r.crates, r.quotes
+            );
+        };
+        for (y, r) in &self.years {
+            row(&mut s, y, r);
+        }
+        row(&mut s, "total", &self.total);
+        let _ = writeln!(
+            s,
+            "\nLinks: {} rendered = {} indexed + {} boilerplate (intro and editors' footer) + {} dropped",
+            self.total.links, self.total.indexed, self.total.boilerplate, self.total.dropped
+        );
+        for (reason, n) in &self.dropped_by_reason {
+            let _ = writeln!(s, "  dropped, {reason}: {n}");
+        }
+        let _ = writeln!(
+            s,
+            "Crates of the week: {} in {} issues; {} issues say there is none that week.",
+            self.total.crates, self.issues_with_crate, self.crates_none_this_week
+        );
+        let _ = writeln!(
+            s,
+            "Quotes of the week: {} in {} issues; {} issues say there is none that week.",
+            self.total.quotes, self.issues_with_quote, self.quotes_none_this_week
+        );
+        let list = |s: &mut String, title: &str, items: &[String]| {
+            let _ = writeln!(s, "\n{title}: {}", items.len());
+            for i in items {
+                let _ = writeln!(s, "  {i}");
+            }
+        };
+        list(
+            &mut s,
+            "Headings with nothing extracted",
+            &self.unrecognised,
+        );
+        list(&mut s, "Not issues", &self.skipped);
+        list(
+            &mut s,
+            "Where the Markdown and the standard.site record disagree",
+            &self.disagreements,
+        );
+        list(&mut s, "Warnings", &self.warnings);
+        s
+    }
+}
