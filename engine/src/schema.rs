@@ -38,12 +38,20 @@ pub(crate) struct Fields {
     pub tag: Field,
 }
 
+// Only the writer (native) builds a schema; readers resolve it with `fields_of`.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 pub(crate) fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let text = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(TWIR_TOKENIZER)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    // URL words are matched as words, never as phrases: no positions needed.
+    let words_only = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TWIR_TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqs),
     );
     let number = NumericOptions::default() | INDEXED | FAST;
     let fields = Fields {
@@ -57,7 +65,7 @@ pub(crate) fn build() -> (Schema, Fields) {
         title: b.add_text_field("title", text.clone()),
         body: b.add_text_field("body", text.clone()),
         people: b.add_text_field("people", text.clone()),
-        url: b.add_text_field("url", text),
+        url: b.add_text_field("url", words_only),
         domain: b.add_text_field("domain", STRING | FAST),
         tag: b.add_text_field("tag", STRING | FAST),
     };

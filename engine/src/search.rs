@@ -279,7 +279,8 @@ impl Engine {
 
     fn entry_of(&self, searcher: &Searcher, addr: DocAddress) -> Option<&Entry> {
         let segment = searcher.segment_reader(addr.segment_ord);
-        let ords = segment.fast_fields().u64("ord").ok()?;
+        let name = segment.schema().get_field_name(self.fields.ord);
+        let ords = segment.fast_fields().u64(name).ok()?;
         let ord = ords.first(addr.doc_id)?;
         self.table.entries.get(ord as usize)
     }

@@ -78,7 +78,9 @@ pub fn write_bundle(records: &[Record], built_at: &str) -> Result<BuiltBundle, E
             let fixed = fixed_segment_id(i);
             name = name.replace(id, &fixed);
             if name == "meta.json" {
+                // meta.json writes segment ids hyphenated; file names use the simple form.
                 data = String::from_utf8_lossy(&data)
+                    .replace(&hyphenated(id), &hyphenated(&fixed))
                     .replace(id, &fixed)
                     .into_bytes();
             }
@@ -132,6 +134,19 @@ fn fixed_segment_id(i: usize) -> String {
     }
 }
 
+/// `0123…` (32 hex digits) -> `01234567-89ab-cdef-0123-456789abcdef`.
+fn hyphenated(simple: &str) -> String {
+    let s = simple;
+    format!(
+        "{}-{}-{}-{}-{}",
+        &s[..8],
+        &s[8..12],
+        &s[12..16],
+        &s[16..20],
+        &s[20..]
+    )
+}
+
 fn tokenizer_manager() -> tantivy::tokenizer::TokenizerManager {
     let manager = tantivy::tokenizer::TokenizerManager::default();
     crate::tokenizer::register(&manager);
@@ -151,10 +166,17 @@ fn count_records(records: &[Record]) -> BTreeMap<String, u64> {
 
 /// Orders the records into the display table, merging links by URL.
 fn build_table(records: &[Record]) -> Table {
+    // The issue table is for display (dates, titles, page URLs); the issue's prose is
+    // in its search entry, and its outline and source file are for the exports only.
     let mut issues: Vec<_> = records
         .iter()
         .filter_map(|r| match r {
-            Record::Issue(i) => Some(i.clone()),
+            Record::Issue(i) => Some(crate::Issue {
+                text: String::new(),
+                sections: Vec::new(),
+                source: String::new(),
+                ..i.clone()
+            }),
             _ => None,
         })
         .collect();
@@ -175,9 +197,17 @@ fn build_table(records: &[Record]) -> Table {
             }
             by_url.insert(key, entries.len());
         }
+        let record = match record {
+            Record::Issue(i) => Record::Issue(crate::Issue {
+                sections: Vec::new(),
+                source: String::new(),
+                ..i.clone()
+            }),
+            r => r.clone(),
+        };
         entries.push(Entry {
             record: record.clone(),
-            issues: match record {
+            issues: match &record {
                 Record::Link(l) => vec![l.issue],
                 _ => Vec::new(),
             },
@@ -234,7 +264,8 @@ fn document(f: &Fields, table: &Table, ord: u64, entry: &Entry) -> TantivyDocume
             doc.add_u64(f.group, l.group.code());
             doc.add_u64(f.boilerplate, u64::from(l.boilerplate));
             text(&mut doc, f.title, &l.text);
-            text(&mut doc, f.body, &l.context);
+            // The link text is already in `title`; index only what the context adds.
+            text(&mut doc, f.body, &l.context.replacen(&l.text, " ", 1));
             text(&mut doc, f.url, &url_words(&l.url));
             for site in site_suffixes(&l.domain) {
                 doc.add_text(f.domain, site);

@@ -82,7 +82,11 @@ pub fn assemble(mut issue: Issue, body: &Body, form: Form) -> ParsedIssue {
                 group_for(&path)
             },
             tags: raw.tags.clone(),
-            context: context_of(raw, &block.text),
+            context: if boilerplate {
+                String::new()
+            } else {
+                context_of(raw, &block.text)
+            },
             boilerplate,
         });
     }
@@ -170,13 +174,25 @@ pub fn domain_of(url: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The list item or paragraph around a link, when it says more than the link text.
+/// Context longer than this is cut: it is for snippets and context search, and the
+/// display table is most of what a phone downloads.
+const MAX_CONTEXT: usize = 300;
+
+/// The list item or paragraph around a link, when it says more than the link text
+/// (an author, a venue, a one-line summary).
 fn context_of(raw: &RawLink, block_text: &str) -> String {
-    let rest = block_text.replace(&raw.text, "");
-    if rest.chars().filter(|c| c.is_alphanumeric()).count() < 3 {
+    let rest = block_text.replacen(&raw.text, "", 1);
+    if rest.chars().filter(|c| c.is_alphanumeric()).count() < 12 {
         return String::new();
     }
-    block_text.chars().take(600).collect()
+    if block_text.len() <= MAX_CONTEXT {
+        return block_text.to_string();
+    }
+    let mut cut = MAX_CONTEXT;
+    while !block_text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}…", block_text[..cut].trim_end())
 }
 
 fn prose(body: &Body, footer_start: Option<usize>) -> String {

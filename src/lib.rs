@@ -1,0 +1,9 @@
+//! The twir-search web app (Leptos, client-side rendered).
+
+mod app;
+mod loader;
+mod results;
+mod safe_url;
+mod url_state;
+
+pub use app::App;

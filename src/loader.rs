@@ -1,0 +1,69 @@
+//! Downloading the index: `manifest.json` first (always fresh), then the bundle it names.
+
+use gloo_net::http::Request;
+use twir_engine::{Engine, Manifest};
+
+/// Where the data folder is, relative to the page.
+const DATA: &str = "data";
+
+/// What the page shows while and after loading.
+#[derive(Clone)]
+pub enum LoadState {
+    /// Downloading `bytes` of the bundle (0 while the manifest is fetched).
+    Loading {
+        bytes: u64,
+    },
+    Ready(std::sync::Arc<Engine>),
+    Failed(String),
+}
+
+/// Fetches and opens the index. Errors are sentences for the reader.
+pub async fn load() -> Result<Engine, String> {
+    let manifest_text = fetch_text(&format!("{DATA}/manifest.json")).await?;
+    let manifest = Manifest::from_json(&manifest_text).map_err(|e| e.to_string())?;
+    let file = manifest.bundle_file().map_err(|e| e.to_string())?.clone();
+    let response = Request::get(&format!("{DATA}/{}", file.name))
+        .send()
+        .await
+        .map_err(|e| format!("Could not download the index ({e}). Are you offline?"))?;
+    if !response.ok() {
+        return Err(format!(
+            "Could not download the index: the server answered {} {}.",
+            response.status(),
+            response.status_text()
+        ));
+    }
+    let bytes = response
+        .binary()
+        .await
+        .map_err(|e| format!("The index download broke off ({e})."))?;
+    Engine::open(manifest, &bytes).map_err(|e| format!("The index cannot be used: {e}"))
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let response = Request::get(url)
+        .send()
+        .await
+        .map_err(|e| format!("Could not load {url} ({e}). Are you offline?"))?;
+    if !response.ok() {
+        return Err(format!(
+            "Could not load {url}: the server answered {} {}.",
+            response.status(),
+            response.status_text()
+        ));
+    }
+    response
+        .text()
+        .await
+        .map_err(|e| format!("Could not read {url} ({e})."))
+}
+
+/// The bundle's size from the manifest, for the progress message.
+pub async fn bundle_size() -> Option<u64> {
+    let text = fetch_text(&format!("{DATA}/manifest.json")).await.ok()?;
+    Manifest::from_json(&text)
+        .ok()?
+        .bundle_file()
+        .ok()
+        .map(|f| f.size)
+}

@@ -1,0 +1,25 @@
+//! The archive's text is untrusted: only web and mail links become clickable.
+
+/// `Some(url)` when the URL may be an `href`: http, https or mailto. Everything else
+/// (`javascript:`, `data:`, relative oddities) is shown as text only.
+pub fn safe_href(url: &str) -> Option<String> {
+    let trimmed = url.trim();
+    let lower = trimmed.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:"))
+        .then(|| trimmed.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_href;
+
+    #[test]
+    fn only_web_and_mail_links_are_clickable() {
+        assert!(safe_href("https://blog.rust-lang.org/").is_some());
+        assert!(safe_href("mailto:a@b.c").is_some());
+        assert!(safe_href("javascript:alert(1)").is_none());
+        assert!(safe_href(" JavaScript:alert(1)").is_none());
+        assert!(safe_href("data:text/html,<script>").is_none());
+        assert!(safe_href("").is_none());
+    }
+}
