@@ -72,7 +72,7 @@ native-test:
 	cargo test --workspace
 
 browser-test:
-	node --test tests/
+	node --test tests/*.test.mjs
 
 clean:
 	rm -rf dist $(DATA)

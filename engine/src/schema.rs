@@ -30,6 +30,8 @@ pub(crate) struct Fields {
     pub body: Field,
     /// Quote author, suggesters.
     pub people: Field,
+    /// Quote author only: the `author:` filter.
+    pub author: Field,
     /// Words of the URL (host and path).
     pub url: Field,
     /// Host without `www.` (raw, indexed, fast): `site:` filter and facet.
@@ -65,6 +67,7 @@ pub(crate) fn build() -> (Schema, Fields) {
         title: b.add_text_field("title", text.clone()),
         body: b.add_text_field("body", text.clone()),
         people: b.add_text_field("people", text.clone()),
+        author: b.add_text_field("author", text.clone()),
         url: b.add_text_field("url", words_only),
         domain: b.add_text_field("domain", STRING | FAST),
         tag: b.add_text_field("tag", STRING | FAST),
@@ -86,6 +89,7 @@ pub(crate) fn fields_of(schema: &Schema) -> Option<Fields> {
         title: f("title")?,
         body: f("body")?,
         people: f("people")?,
+        author: f("author")?,
         url: f("url")?,
         domain: f("domain")?,
         tag: f("tag")?,

@@ -495,9 +495,7 @@ impl Engine {
                     *r.end(),
                 )),
                 QueryPart::Author(a) => {
-                    // The author's name must be in the people field: a quote's author or a
-                    // crate's suggester.
-                    let Some(q) = self.field_phrase(f.people, a) else {
+                    let Some(q) = self.field_phrase(f.author, a) else {
                         continue;
                     };
                     filters.entry("author").or_default().push(q)
@@ -578,9 +576,11 @@ impl Engine {
     }
 
     fn phrase_query(&self, text: &str) -> Option<Box<dyn Query>> {
+        // URL words have no positions: phrases are matched in the other fields.
         let alts: Vec<(Occur, Box<dyn Query>)> = self
             .text_fields()
             .into_iter()
+            .filter(|(field, _)| *field != self.fields.url)
             .filter_map(|(field, weight)| {
                 self.field_phrase(field, text).map(|q| {
                     (

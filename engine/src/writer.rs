@@ -285,6 +285,7 @@ fn document(f: &Fields, table: &Table, ord: u64, entry: &Entry) -> TantivyDocume
             doc.add_u64(f.group, crate::SectionGroup::QuoteOfTheWeek.code());
             text(&mut doc, f.body, &q.text);
             text(&mut doc, f.people, &q.author);
+            text(&mut doc, f.author, &q.author);
             text(&mut doc, f.people, &q.suggested_by.join(", "));
             text(&mut doc, f.url, &q.attribution);
         }

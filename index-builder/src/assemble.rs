@@ -90,8 +90,17 @@ pub fn assemble(mut issue: Issue, body: &Body, form: Form) -> ParsedIssue {
             boilerplate,
         });
     }
-    let cotw = crate_of_the_week::extract(body, issue.number);
-    let qotw = quote_of_the_week::extract(body, issue.number);
+    let mut cotw = crate_of_the_week::extract(body, issue.number);
+    let mut qotw = quote_of_the_week::extract(body, issue.number);
+    if form == Form::StandardSite {
+        // The record has no URLs: point at the issue's page, as its links do.
+        cotw.crates
+            .iter_mut()
+            .for_each(|c| c.url = issue.url.clone());
+        qotw.quotes
+            .iter_mut()
+            .for_each(|q| q.url = issue.url.clone());
+    }
     issue.crate_of_the_week = cotw.presence;
     issue.quote_of_the_week = qotw.presence;
     issue.sections = body

@@ -116,6 +116,10 @@ pub fn ingest(inputs: &Inputs) -> Ingest {
 }
 
 fn relative(root: &Path, path: &Path) -> String {
+    if root == path {
+        // A file given directly: name it as given.
+        return path.to_string_lossy().into_owned();
+    }
     path.strip_prefix(root)
         .unwrap_or(path)
         .to_string_lossy()

@@ -1,0 +1,146 @@
+//! Integration tests over the real archive in `../shared` and the two seeds.
+
+use std::path::PathBuf;
+
+use index_builder::ingest::{ingest, Inputs};
+use index_builder::report::Report;
+use twir_engine::Presence;
+
+fn shared(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared")
+        .join(rel)
+}
+
+fn archive() -> index_builder::ingest::Ingest {
+    ingest(&Inputs {
+        archives: vec![shared("twir-archive/content")],
+        records: Vec::new(),
+    })
+}
+
+#[test]
+fn whole_archive_counts_match_the_site() {
+    let ingest = archive();
+    let report = Report::of(&ingest, 0.0);
+    assert_eq!(report.issues, 643, "issues");
+    // The site renders 91,369 links (independent extractor, GUIDE): within 0.1%.
+    let links = report.total.links as f64;
+    assert!(
+        (links - 91_369.0).abs() / 91_369.0 < 0.001,
+        "rendered links {links} not within 0.1% of 91,369"
+    );
+    // Every link is in exactly one bucket.
+    assert_eq!(
+        report.total.links,
+        report.total.indexed + report.total.boilerplate + report.total.dropped
+    );
+    // Five files are not issues: pages/, the "State of Rust" posts, the .rst post.
+    assert_eq!(report.not_issues, 5, "{:?}", report.skipped);
+}
+
+#[test]
+fn issue_215_has_yew_as_crate_of_the_week() {
+    let ingest = archive();
+    let issue = ingest
+        .issues
+        .iter()
+        .find(|p| p.issue.number == 215)
+        .expect("issue 215");
+    assert_eq!(issue.issue.date, "2018-01-02");
+    assert_eq!(
+        issue.issue.url,
+        "https://this-week-in-rust.org/blog/2018/01/02/this-week-in-rust-215/"
+    );
+    assert_eq!(issue.issue.crate_of_the_week, Presence::Present);
+    assert!(issue
+        .crates
+        .iter()
+        .any(|c| c.name.eq_ignore_ascii_case("yew")));
+}
+
+#[test]
+fn mis_decoded_seed_is_repaired_with_a_warning() {
+    let dir = std::env::temp_dir().join(format!("twir-seed0-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(
+        shared("seeds/000_befdf14994a8bcf0.txt"),
+        dir.join("2026-01-28-this-week-in-rust.md"),
+    )
+    .unwrap();
+    let ingest = ingest(&Inputs {
+        archives: vec![dir.clone()],
+        records: Vec::new(),
+    });
+    std::fs::remove_dir_all(&dir).ok();
+    let issue = &ingest.issues[0];
+    assert_eq!(issue.issue.number, 636);
+    assert!(issue
+        .links
+        .iter()
+        .any(|l| l.text == "🦀 Compile-Time Reflection Is Finally Here"));
+    assert!(!issue
+        .links
+        .iter()
+        .any(|l| l.text.contains("‚Äî") || l.text.contains("ü¶Ä")));
+    let warning = ingest
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("mis-decoded"))
+        .expect("a mis-decoding warning");
+    assert!(warning.line > 0);
+}
+
+#[test]
+fn standard_site_record_alone_gives_issue_644_and_merges_with_markdown() {
+    let record = shared("seeds/004_9b0a4b36e8717d12.txt");
+    let alone = ingest(&Inputs {
+        archives: Vec::new(),
+        records: vec![record.clone()],
+    });
+    assert_eq!(alone.issues.len(), 1);
+    let p = &alone.issues[0];
+    assert_eq!(p.issue.number, 644);
+    assert_eq!(p.issue.date, "2026-03-25");
+    assert_eq!(
+        p.issue.url,
+        "https://this-week-in-rust.org/blog/2026/03/25/this-week-in-rust-644/"
+    );
+    assert_eq!(p.crates.len(), 1);
+    assert_eq!(p.crates[0].name, "noq");
+    assert_eq!(p.quotes.len(), 1);
+    assert_eq!(p.quotes[0].author, "allp");
+    let fyrox = p
+        .links
+        .iter()
+        .find(|l| l.text == "Fyrox 1.0.0")
+        .expect("a link text placed under its section");
+    assert_eq!(
+        fyrox.section,
+        "Updates from Rust Community > Project/Tooling Updates"
+    );
+    assert_eq!(
+        fyrox.url, p.issue.url,
+        "record links point to the issue page"
+    );
+
+    let both = ingest(&Inputs {
+        archives: vec![shared(
+            "twir-archive/content/2026-03-25-this-week-in-rust.md",
+        )],
+        records: vec![record],
+    });
+    assert_eq!(both.issues.len(), 1, "one issue from both forms");
+    assert_eq!(
+        both.issues[0]
+            .links
+            .iter()
+            .find(|l| l.text == "Fyrox 1.0.0")
+            .unwrap()
+            .url,
+        "https://fyrox.rs/blog/post/fyrox-game-engine-1-0-0/",
+        "the Markdown wins"
+    );
+    // The record has a typo the Markdown does not ("PIP 1" for "PID 1"): reported.
+    assert!(both.disagreements.iter().any(|d| d.what.contains("PIP 1")));
+}

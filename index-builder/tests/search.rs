@@ -1,0 +1,162 @@
+//! The engine over the whole archive: the queries the issues name, natively.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use index_builder::ingest::{ingest, Inputs};
+use twir_engine::writer::write_bundle;
+use twir_engine::{Engine, ErrorKind, RecordKind, SearchRequest};
+
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        let archive =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/twir-archive/content");
+        let ingest = ingest(&Inputs {
+            archives: vec![archive],
+            records: Vec::new(),
+        });
+        let built = write_bundle(&ingest.records(), "2026-01-01T00:00:00Z").unwrap();
+        Engine::open(built.manifest, &built.bytes).unwrap()
+    })
+}
+
+fn search(q: &str, limit: usize) -> twir_engine::SearchResults {
+    engine()
+        .search(&SearchRequest {
+            limit,
+            ..SearchRequest::new(q)
+        })
+        .unwrap()
+}
+
+#[test]
+fn yew_crate_of_the_week_is_issue_215() {
+    let r = search("kind:crate yew", 5);
+    let first = &r.hits[0];
+    assert_eq!(first.kind, RecordKind::Crate);
+    assert_eq!(first.issue, 215);
+    assert_eq!(first.date, "2018-01-02");
+    // Typing it in the app (the last word is a prefix) finds it too.
+    assert!(search("yew", 10).hits.iter().any(|h| h.issue == 215));
+}
+
+#[test]
+fn author_filter_lists_only_their_quotes() {
+    let r = search("author:llogiq kind:quote", 100);
+    assert!(r.total > 5, "llogiq has been quoted often: {}", r.total);
+    for h in &r.hits {
+        assert_eq!(h.kind, RecordKind::Quote);
+        assert!(h.title.to_lowercase().contains("llogiq"), "{}", h.title);
+    }
+}
+
+#[test]
+fn site_and_year_filters_restrict_links() {
+    let r = search("site:blog.rust-lang.org year:2015", 200);
+    assert!(r.total > 10);
+    for h in &r.hits {
+        assert_eq!(h.domain, "blog.rust-lang.org");
+        assert!(h.issues.iter().any(|n| {
+            engine()
+                .issue(*n)
+                .is_some_and(|i| i.date.starts_with("2015"))
+        }));
+    }
+}
+
+#[test]
+fn phrase_matches_are_a_subset_of_word_matches() {
+    let phrase = search("\"borrow checker\" ", 50);
+    let words = search("borrow checker ", 50);
+    assert!(phrase.total > 0);
+    assert!(words.total >= phrase.total);
+    for h in &phrase.hits {
+        let text = format!("{} {}", h.title, h.body).to_lowercase();
+        let squashed: String = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            squashed.contains("borrow checker") || h.kind == RecordKind::Link,
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn typos_find_what_was_meant() {
+    for (typo, meant) in [("asynk", "async"), ("tokoi", "tokio")] {
+        let r = search(&format!("{typo} "), 3);
+        assert!(
+            r.hits
+                .iter()
+                .all(|h| format!("{} {} {}", h.title, h.body, h.url)
+                    .to_lowercase()
+                    .contains(meant)),
+            "{typo}: {:?}",
+            r.hits.iter().map(|h| &h.title).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn facets_add_up_to_the_total() {
+    for q in [
+        "rust",
+        "async",
+        "kind:crate",
+        "year:2019",
+        "tokio OR actix",
+        "-rust web",
+        "\"rust 2018\"",
+        "site:github.com parser",
+    ] {
+        let r = search(q, 1);
+        for (name, facet) in [
+            ("kind", &r.facets.kind),
+            ("section", &r.facets.section),
+            ("year", &r.facets.year),
+            ("domain", &r.facets.domain),
+            ("tag", &r.facets.tag),
+        ] {
+            let sum: usize = facet.iter().map(|(_, n)| n).sum();
+            assert_eq!(sum, r.total, "{q}: facet {name}");
+        }
+    }
+}
+
+#[test]
+fn same_records_give_byte_identical_bundles() {
+    let archive = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/twir-archive/content/2018-01-02-this-week-in-rust.md");
+    let records = ingest(&Inputs {
+        archives: vec![archive],
+        records: Vec::new(),
+    })
+    .records();
+    let a = write_bundle(&records, "x").unwrap();
+    let b = write_bundle(&records, "x").unwrap();
+    assert_eq!(a.file_name, b.file_name);
+    assert!(a.bytes == b.bytes);
+}
+
+#[test]
+fn damaged_bundle_is_refused() {
+    let archive = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/twir-archive/content/2018-01-02-this-week-in-rust.md");
+    let records = ingest(&Inputs {
+        archives: vec![archive],
+        records: Vec::new(),
+    })
+    .records();
+    let built = write_bundle(&records, "x").unwrap();
+    let mut bytes = built.bytes.clone();
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 0xff;
+    let err = Engine::open(built.manifest.clone(), &bytes)
+        .err()
+        .expect("refused");
+    assert_eq!(err.kind(), ErrorKind::Integrity);
+}

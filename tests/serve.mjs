@@ -1,0 +1,52 @@
+// A static file server for the built site (dist/), on 127.0.0.1 and a free port.
+// Serves the pre-compressed .br/.gz files as a real host would.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.csv': 'text/csv',
+  '.bin': 'application/octet-stream',
+};
+
+export function serve(root, { failBundle = () => false } = {}) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let file = path.join(root, decodeURIComponent(url.pathname));
+    if (!file.startsWith(path.resolve(root))) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (/\/index\.[0-9a-f]+\.bin$/.test(url.pathname) && failBundle()) {
+      res.writeHead(503, { 'content-type': 'text/plain' }).end('unavailable');
+      return;
+    }
+    if (!fs.existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const type = TYPES[path.extname(file)] || 'application/octet-stream';
+    const headers = { 'content-type': type, 'cache-control': 'no-cache' };
+    const accepts = req.headers['accept-encoding'] || '';
+    let body = file;
+    if (accepts.includes('br') && fs.existsSync(file + '.br')) {
+      body = file + '.br';
+      headers['content-encoding'] = 'br';
+    } else if (accepts.includes('gzip') && fs.existsSync(file + '.gz')) {
+      body = file + '.gz';
+      headers['content-encoding'] = 'gzip';
+    }
+    res.writeHead(200, headers);
+    fs.createReadStream(body).pipe(res);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}/` }));
+  });
+}
