@@ -255,8 +255,7 @@ pub fn open_bundle(dir: &std::path::Path) -> Result<Engine> {
     let file = manifest.bundle_file()?.clone();
     let bytes =
         std::fs::read(dir.join(&file.name)).with_context(|| format!("reading {}", file.name))?;
-    Ok(Engine::open(manifest, &bytes)
-        .with_context(|| dir.join(&file.name).display().to_string())?)
+    Engine::open(manifest, &bytes).with_context(|| dir.join(&file.name).display().to_string())
 }
 
 fn search(
