@@ -9,11 +9,17 @@ use std::sync::LazyLock;
 use regex::Regex;
 use twir_engine::{CrateOfTheWeek, Presence};
 
-use crate::markdown::{BlockKind, Body};
+use crate::markdown::{BlockKind, Body, RawLink};
 use crate::section_blocks::{blocks_under, headings_matching, links_in};
 
 static NONE_THIS_WEEK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(no crate|no suggestions|none this week|nobody|did not receive|didn't receive|got no|had no|no submissions|skipping|no votes|sadly,? (?:there|we)|without a crate|no (?:crate|cotw))").unwrap()
+    Regex::new(concat!(
+        r"(?i)(\bno (?:one|crates?|cotw|nominations?|suggestions?|submissions?|votes?)\b",
+        r"|lack(?:ing)? (?:of )?(?:nominations|suggestions|votes)|none this week|nobody",
+        r"|did not receive|didn't receive|got no|had no|skipping|without a crate",
+        r"|(?:don't|do not|didn't) have a crate|crateless|go without|lack of a crate)"
+    ))
+    .unwrap()
 });
 static THANKS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(thanks? (?:you )?(?:go(?:es)? )?(?:out )?to|suggested by|submitted by|nominated by|for the (?:suggestion|nomination)|self-suggest|self-nominat)").unwrap()
@@ -58,23 +64,32 @@ pub fn extract(body: &Body, issue: u32) -> Extracted {
             }
             let text = &block.text;
             let links = links_in(body, b);
-            if THANKS.is_match(text) {
-                self_suggested |= text.to_lowercase().contains("self-");
-                let names: Vec<String> = if links.is_empty() {
-                    thanked_names(text)
-                } else {
-                    links
-                        .iter()
-                        .filter(|l| !l.url.contains("users.rust-lang.org/t/"))
-                        .map(|l| l.text.trim_start_matches('@').to_string())
-                        .collect()
-                };
-                // A "Thanks to" line may also be the crate's own sentence; then its first
-                // link is the crate, not a suggester.
-                if !crates.is_empty() || !mentions_crate(text) {
-                    suggested_by.extend(names);
-                    continue;
+            // "… [crate](url), a thing. Thanks to [someone](url) for the suggestion!": the
+            // links after the thanks are suggesters, the ones before may be the crate.
+            let thanks_at = THANKS.find(text).map(|m| m.start());
+            let (links, text) = match thanks_at {
+                Some(at) => {
+                    self_suggested |= text.to_lowercase().contains("self-");
+                    let after: Vec<_> = links.iter().filter(|l| l.span.start >= at).collect();
+                    if after.is_empty() {
+                        suggested_by.extend(thanked_names(&text[at..]));
+                    }
+                    suggested_by.extend(
+                        after
+                            .iter()
+                            .filter(|l| !l.url.contains("users.rust-lang.org/t/"))
+                            .map(|l| l.text.trim_start_matches('@').to_string()),
+                    );
+                    let before: Vec<_> = links.into_iter().filter(|l| l.span.start < at).collect();
+                    if before.is_empty() {
+                        continue;
+                    }
+                    (before, &text[..at])
                 }
+                None => (links, text.as_str()),
+            };
+            if crates.is_empty() && NONE_THIS_WEEK.is_match(text) {
+                says_none = true;
             }
             if CALL.is_match(text) && links.iter().all(|l| l.url.contains("users.rust-lang.org")) {
                 continue;
@@ -88,30 +103,36 @@ pub fn extract(body: &Body, issue: u32) -> Extracted {
             }
             plural |= PLURAL.is_match(text);
             let take_all = block.in_list || plural && crates.is_empty();
-            let mut picked = Vec::new();
-            for (i, l) in links.iter().enumerate() {
-                if l.url.contains("users.rust-lang.org/t/") {
-                    continue;
-                }
-                if i == 0 || (take_all && joined_by_and(text, &links[i - 1].span, &l.span)) {
-                    picked.push(*l);
-                } else {
+            if !(crates.is_empty() || take_all) {
+                continue;
+            }
+            // Each crate link is followed by its description, up to the next crate link.
+            let mut picked: Vec<&RawLink> = Vec::new();
+            for l in links
+                .iter()
+                .filter(|l| !l.url.contains("users.rust-lang.org/t/"))
+            {
+                let starts_item = match picked.last() {
+                    None => true,
+                    Some(prev) => take_all && starts_new_crate(text, prev.span.end, l.span.start),
+                };
+                if starts_item {
+                    picked.push(l);
+                } else if !take_all {
                     break;
                 }
             }
-            if block.in_list && !crates.is_empty() || crates.is_empty() || take_all {
-                let last = picked.last().map(|l| l.span.end).unwrap_or(0);
-                let description = describe(&text[last.min(text.len())..]);
-                for l in picked {
-                    crates.push(CrateOfTheWeek {
-                        issue,
-                        name: l.text.trim_matches('`').trim().to_string(),
-                        url: l.url.clone(),
-                        description: description.clone(),
-                        suggested_by: Vec::new(),
-                        self_suggested: false,
-                    });
-                }
+            for (i, l) in picked.iter().enumerate() {
+                let end = picked.get(i + 1).map_or(text.len(), |n| n.span.start);
+                let description = describe(text.get(l.span.end.min(end)..end).unwrap_or(""));
+                crates.push(CrateOfTheWeek {
+                    issue,
+                    name: l.text.trim_matches('`').trim().to_string(),
+                    url: l.url.clone(),
+                    description,
+                    suggested_by: Vec::new(),
+                    self_suggested: false,
+                });
             }
         }
     }
@@ -130,25 +151,30 @@ pub fn extract(body: &Body, issue: u32) -> Extracted {
     Extracted { presence, crates }
 }
 
-fn mentions_crate(text: &str) -> bool {
-    let t = text.to_lowercase();
-    t.contains("crate of the week is") || t.contains("week's crate") || t.contains("crate is")
-}
-
-fn joined_by_and(text: &str, prev: &std::ops::Range<usize>, next: &std::ops::Range<usize>) -> bool {
+/// Whether a link after another one names a further crate: it follows a list separator
+/// ("[a] and [b]", "[a], [b]") or starts a sentence ("… box. [momo] is …"), rather
+/// than standing inside the previous crate's description.
+fn starts_new_crate(text: &str, prev_end: usize, start: usize) -> bool {
     let between = text
-        .get(prev.end..next.start)
+        .get(prev_end..start)
         .unwrap_or("")
         .trim()
         .to_lowercase();
     matches!(
         between.as_str(),
         "" | "," | "and" | ", and" | "&" | "/" | "+" | "as well as"
-    )
+    ) || between.ends_with('.')
+        || between.ends_with(':')
+        || between.ends_with(" and")
 }
 
 /// The description after the crate's link: ", a QUIC implementation." -> "a QUIC implementation".
+/// Stops at the "Thanks to …" and "Submit your suggestions" sentences.
 fn describe(rest: &str) -> String {
+    let rest = match THANKS.find(rest).or_else(|| CALL.find(rest)) {
+        Some(m) => &rest[..m.start()],
+        None => rest,
+    };
     let rest = rest.trim_start_matches(|c: char| {
         c == ',' || c == ':' || c == '-' || c == '–' || c == '—' || c.is_whitespace()
     });

@@ -160,7 +160,8 @@ mod tests {
 
     #[test]
     fn mac_roman_mojibake_is_repaired() {
-        let (fixed, repairs) = repair_mojibake("ü¶Ä Compile-Time Reflection ‚Äî finally");
+        // U+F8FF is Mac Roman 0xF0, the first byte of 🦀 (F0 9F A6 80).
+        let (fixed, repairs) = repair_mojibake("\u{F8FF}ü¶Ä Compile-Time Reflection ‚Äî finally");
         assert_eq!(fixed, "🦀 Compile-Time Reflection — finally");
         assert_eq!(repairs.len(), 2);
         assert_eq!(repairs[0].encoding, "UTF-8 read as Mac Roman");

@@ -153,14 +153,16 @@ pub fn parse(body: &str, first_line: usize) -> Body {
                     let kind = match &tag {
                         Tag::Paragraph => BlockKind::Paragraph,
                         Tag::Item => BlockKind::ListItem,
+                        // A heading inside a quoted text is part of the quote, not a section.
+                        Tag::Heading { .. } if !quotes.is_empty() => BlockKind::Paragraph,
                         Tag::Heading { .. } => BlockKind::Heading,
                         Tag::TableCell => BlockKind::TableCell,
                         Tag::CodeBlock(_) => BlockKind::Code,
                         Tag::HtmlBlock => BlockKind::Html,
                         _ => BlockKind::Footnote,
                     };
-                    if let Tag::Heading { level, .. } = tag {
-                        heading_level = Some(level_number(level));
+                    if let (Tag::Heading { level, .. }, BlockKind::Heading) = (&tag, kind) {
+                        heading_level = Some(level_number(*level));
                     }
                     let index = reserve(
                         &mut out,
@@ -490,6 +492,19 @@ mod tests {
         assert_eq!(&block.text[l.span.clone()], "A Box<dyn Error> talk");
         assert_eq!(b.links[1].text, "Podcast");
         assert_eq!(b.links[1].tags, vec!["audio"]);
+    }
+
+    #[test]
+    fn a_heading_inside_a_quote_is_not_a_section() {
+        let b = parse(
+            "# Quote of the Week\n\n> # Bastion\n>\n> text\n\n– someone\n",
+            1,
+        );
+        assert_eq!(b.headings.len(), 1);
+        assert!(b
+            .blocks
+            .iter()
+            .all(|x| x.heading == Some(0) || x.kind == BlockKind::Heading));
     }
 
     #[test]

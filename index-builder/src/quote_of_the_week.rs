@@ -14,7 +14,13 @@ use crate::markdown::{collapse, BlockKind, Body};
 use crate::section_blocks::{blocks_under, headings_matching, links_in};
 
 static NONE_THIS_WEEK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(no quote|none this week|no suggestions|did not receive|didn't receive|no submissions|without a quote|not? .*quote was selected)").unwrap()
+    Regex::new(concat!(
+        r"(?i)(\bno (?:one|quotes?|qotw|nominations?|suggestions?|submissions?|votes?)\b",
+        r"|lack(?:ing)? (?:of )?(?:nominations|suggestions|votes)|none this week|nobody",
+        r"|did not receive|didn't receive|without a quote|quoteless|(?:was|were) (?:not )?selected",
+        r"|go without|without (?:a|any)\b[^.]*\bquote)"
+    ))
+    .unwrap()
 });
 static DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:--|[-–—―~])\s*").unwrap());
 static THANKS: LazyLock<Regex> = LazyLock::new(|| {
@@ -47,32 +53,70 @@ pub fn extract(body: &Body, issue: u32) -> Extracted {
         while i < blocks.len() {
             let b = blocks[i];
             let block = &body.blocks[b];
-            if let Some(q) = block.blockquote {
-                // Gather the whole block quote: all its paragraphs.
+            if block.blockquote.is_some() {
+                // Gather the whole quote: all paragraphs of its block quote, and of the
+                // block quotes right after it when no attribution stands between them
+                // (a dialogue quoted line by line).
                 let mut paragraphs = Vec::new();
                 let mut inner_attribution = None;
-                while i < blocks.len() && body.blocks[blocks[i]].blockquote == Some(q) {
-                    let inner = &body.blocks[blocks[i]];
-                    if DASH.is_match(&inner.text)
-                        && inner.kind != BlockKind::ListItem
-                        && !paragraphs.is_empty()
-                    {
-                        inner_attribution = Some(blocks[i]);
-                    } else if matches!(
-                        inner.kind,
-                        BlockKind::Paragraph | BlockKind::Code | BlockKind::ListItem
-                    ) && !inner.text.is_empty()
-                    {
-                        paragraphs.push(inner.text.clone());
+                let mut attribution = None;
+                while let Some(q) = blocks.get(i).and_then(|&b| body.blocks[b].blockquote) {
+                    while i < blocks.len() && body.blocks[blocks[i]].blockquote == Some(q) {
+                        let inner = &body.blocks[blocks[i]];
+                        if DASH.is_match(&inner.text)
+                            && inner.kind != BlockKind::ListItem
+                            && !paragraphs.is_empty()
+                        {
+                            inner_attribution = Some(blocks[i]);
+                        } else if matches!(
+                            inner.kind,
+                            BlockKind::Paragraph | BlockKind::Code | BlockKind::ListItem
+                        ) && !inner.text.is_empty()
+                        {
+                            paragraphs.push(inner.text.clone());
+                        }
+                        i += 1;
                     }
-                    i += 1;
+                    attribution = inner_attribution.or_else(|| {
+                        blocks
+                            .get(i)
+                            .copied()
+                            .filter(|&n| is_attribution(&body.blocks[n].text))
+                    });
+                    if attribution.is_some() {
+                        break;
+                    }
+                    // Look past comments (`<!-- -->` that split block quotes) and short
+                    // connectors ("And the reply:") for the quote's next part.
+                    let mut j = i;
+                    let mut connectors = Vec::new();
+                    while let Some(&n) = blocks.get(j) {
+                        let next = &body.blocks[n];
+                        if next.blockquote.is_some() {
+                            break;
+                        }
+                        let connector = next.kind == BlockKind::Paragraph
+                            && next.text.len() < 60
+                            && next.text.ends_with(':');
+                        if next.kind == BlockKind::Html && next.text.is_empty() {
+                            j += 1;
+                        } else if connector {
+                            connectors.push(next.text.clone());
+                            j += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    if blocks
+                        .get(j)
+                        .is_some_and(|&n| body.blocks[n].blockquote.is_some())
+                    {
+                        paragraphs.extend(connectors);
+                        i = j;
+                    } else {
+                        break;
+                    }
                 }
-                let attribution = inner_attribution.or_else(|| {
-                    blocks.get(i).copied().filter(|&n| {
-                        let t = &body.blocks[n].text;
-                        DASH.is_match(t) || t.starts_with("by ") || t.starts_with("By ")
-                    })
-                });
                 if attribution.is_some() && inner_attribution.is_none() {
                     i += 1;
                 }
@@ -112,6 +156,9 @@ pub fn extract(body: &Body, issue: u32) -> Extracted {
             i += 1;
         }
     }
+    if quotes.is_empty() {
+        quotes.extend(prose_quotes(body, &roots_blocks(body), issue));
+    }
     for q in &mut quotes {
         q.suggested_by = suggested_by.clone();
     }
@@ -123,6 +170,128 @@ pub fn extract(body: &Body, issue: u32) -> Extracted {
         Presence::Unrecognised
     };
     Extracted { presence, quotes }
+}
+
+fn is_attribution(t: &str) -> bool {
+    DASH.is_match(t) || t.starts_with("by ") || t.starts_with("By ")
+}
+
+fn roots_blocks(body: &Body) -> Vec<usize> {
+    headings_matching(body, is_heading)
+        .into_iter()
+        .flat_map(|r| blocks_under(body, r))
+        .collect()
+}
+
+/// Quotes written as plain paragraphs: a paragraph followed by a `– author` line
+/// (2021: a limerick), or a paragraph that opens with a quotation mark (2015:
+/// `*"…"* [@author] (after [someone])`).
+fn prose_quotes(body: &Body, blocks: &[usize], issue: u32) -> Vec<Quote> {
+    static OPENING: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"^\s*["“]([^"”]{10,})["”]\s*(.*)$"#).unwrap());
+    let mut out = Vec::new();
+    let mut last_opening: Option<usize> = None;
+    let mut paragraphs: Vec<String> = Vec::new();
+    static INLINE_DASH: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(.{10,}?)\s+(?:--|[—–])\s+(.{1,120})$").unwrap());
+    static IRC_NICK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<([^>\s]{1,30})>").unwrap());
+    for (i, &b) in blocks.iter().enumerate() {
+        let block = &body.blocks[b];
+        if block.kind == BlockKind::Code && block.blockquote.is_none() {
+            // 2015: an IRC exchange in a code block, `<nick> words`.
+            let text = block.raw.trim().to_string();
+            if text.is_empty() {
+                continue;
+            }
+            let attribution = blocks
+                .get(i + 1)
+                .copied()
+                .filter(|&n| body.blocks[n].kind == BlockKind::Paragraph);
+            let mut q = make_quote(body, issue, text.clone(), None);
+            if let Some(a) = attribution {
+                let links = links_in(body, a);
+                q.attribution = body.blocks[a].text.trim_end_matches('.').to_string();
+                q.url = links.first().map(|l| l.url.clone()).unwrap_or_default();
+            }
+            q.author = IRC_NICK
+                .captures(&text)
+                .map(|c| c[1].to_string())
+                .unwrap_or_default();
+            out.push(q);
+            continue;
+        }
+        if block.kind != BlockKind::Paragraph || block.in_list {
+            continue;
+        }
+        let text = &block.text;
+        if let Some(c) = INLINE_DASH.captures(text) {
+            // `*quote* — [Author on venue](url)`, `*quote* — Quxxy`.
+            let tail_at = text.len() - c[2].len();
+            let mut q = make_quote(body, issue, c[1].trim().to_string(), None);
+            let links = links_in(body, b);
+            match links.iter().find(|l| l.span.start >= tail_at) {
+                Some(l) => {
+                    q.author = before_on(l.text.trim_start_matches('@'));
+                    q.url = l.url.clone();
+                }
+                None => q.author = before_on(&c[2]),
+            }
+            q.attribution = c[2].trim_end_matches('.').trim().to_string();
+            out.push(q);
+            paragraphs.clear();
+            continue;
+        }
+        if DASH.is_match(text) && !paragraphs.is_empty() {
+            out.push(make_quote(body, issue, paragraphs.join("\n\n"), Some(b)));
+            paragraphs.clear();
+            continue;
+        }
+        if THANKS.is_match(text)
+            || NONE_THIS_WEEK.is_match(text)
+            || text.to_lowercase().contains("submit")
+        {
+            paragraphs.clear();
+            continue;
+        }
+        if let Some(c) = OPENING.captures(text) {
+            // Quoted paragraphs one after another are one quote.
+            if let Some(prev) = out
+                .last_mut()
+                .filter(|q| q.author.is_empty() && last_opening == Some(i.wrapping_sub(1)))
+            {
+                prev.text.push_str("\n\n");
+                prev.text.push_str(c[1].trim());
+                last_opening = Some(i);
+                continue;
+            }
+            last_opening = Some(i);
+            let mut q = make_quote(body, issue, c[1].trim().to_string(), None);
+            let rest = c[2].trim();
+            let links = links_in(body, b);
+            let author = links
+                .iter()
+                .find(|l| l.span.start >= text.len() - c[2].len());
+            match author {
+                Some(l) => {
+                    q.author = l.text.trim_start_matches('@').to_string();
+                    q.url = l.url.clone();
+                }
+                None => q.author = before_on(DASH.replace(rest, "").trim()),
+            }
+            q.attribution = rest.trim_end_matches('.').to_string();
+            out.push(q);
+            paragraphs.clear();
+            continue;
+        }
+        // Only a paragraph right before a dash line is a quote.
+        if blocks
+            .get(i + 1)
+            .is_some_and(|&n| DASH.is_match(&body.blocks[n].text))
+        {
+            paragraphs.push(text.clone());
+        }
+    }
+    out
 }
 
 fn make_quote(body: &Body, issue: u32, text: String, attribution: Option<usize>) -> Quote {
