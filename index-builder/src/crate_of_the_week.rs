@@ -10,7 +10,7 @@ use regex::Regex;
 use twir_engine::{CrateOfTheWeek, Presence};
 
 use crate::markdown::{BlockKind, Body, RawLink};
-use crate::section_blocks::{blocks_under, headings_matching, links_in};
+use crate::section_blocks::{blocks_under, headings_matching, is_call_to_submit, links_in};
 
 static NONE_THIS_WEEK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -77,7 +77,7 @@ pub fn extract(body: &Body, issue: u32) -> Extracted {
                     suggested_by.extend(
                         after
                             .iter()
-                            .filter(|l| !l.url.contains("users.rust-lang.org/t/"))
+                            .filter(|l| !is_call_to_submit(&l.text))
                             .map(|l| l.text.trim_start_matches('@').to_string()),
                     );
                     let before: Vec<_> = links.into_iter().filter(|l| l.span.start < at).collect();

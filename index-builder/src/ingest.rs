@@ -161,7 +161,11 @@ fn read_text(path: &Path, rel: &str, out: &mut Ingest) -> Option<String> {
             return None;
         }
     };
-    match decode::decode(rel, &bytes) {
+    decode_text(&bytes, rel, out)
+}
+
+fn decode_text(bytes: &[u8], rel: &str, out: &mut Ingest) -> Option<String> {
+    match decode::decode(rel, bytes) {
         Ok(d) => {
             out.warnings.extend(d.warnings);
             Some(d.text)
@@ -182,6 +186,16 @@ fn read_text(path: &Path, rel: &str, out: &mut Ingest) -> Option<String> {
 /// Reads one Markdown file; `None` when it is not an issue (recorded in `out.skipped`).
 pub fn read_markdown(path: &Path, rel: &str, out: &mut Ingest) -> Option<ParsedIssue> {
     let text = read_text(path, rel, out)?;
+    parse_markdown(&text, rel, out)
+}
+
+/// Parses the bytes of one Markdown file named `rel`, as [`ingest`] does.
+pub fn parse_markdown_bytes(bytes: &[u8], rel: &str, out: &mut Ingest) -> Option<ParsedIssue> {
+    let text = decode_text(bytes, rel, out)?;
+    parse_markdown(&text, rel, out)
+}
+
+fn parse_markdown(text: &str, rel: &str, out: &mut Ingest) -> Option<ParsedIssue> {
     let head = header::parse(&text);
     let meta = match issue_meta::classify(rel, &head, &mut out.warnings) {
         FileKind::Issue(m) => m,

@@ -11,7 +11,7 @@ use regex::Regex;
 use twir_engine::{Presence, Quote};
 
 use crate::markdown::{collapse, BlockKind, Body};
-use crate::section_blocks::{blocks_under, headings_matching, links_in};
+use crate::section_blocks::{blocks_under, headings_matching, is_call_to_submit, links_in};
 
 static NONE_THIS_WEEK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -147,7 +147,7 @@ pub fn extract(body: &Body, issue: u32) -> Extracted {
                 suggested_by.extend(
                     links_in(body, b)
                         .iter()
-                        .filter(|l| !l.url.contains("users.rust-lang.org/t/"))
+                        .filter(|l| !is_call_to_submit(&l.text))
                         .map(|l| l.text.trim_start_matches('@').to_string()),
                 );
             } else if NONE_THIS_WEEK.is_match(text) {

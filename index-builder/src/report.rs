@@ -39,6 +39,8 @@ pub struct Report {
     pub disagreements: Vec<String>,
     pub skipped: Vec<String>,
     pub parse_seconds: f64,
+    /// Rendered links per source file, to compare issue by issue with the site.
+    pub links_per_file: BTreeMap<String, usize>,
 }
 
 impl Report {
@@ -64,6 +66,8 @@ impl Report {
                 row.crates += p.crates.len();
                 row.quotes += p.quotes.len();
             }
+            *r.links_per_file.entry(p.issue.source.clone()).or_default() +=
+                p.links.len() + p.dropped.len();
             for d in &p.dropped {
                 *r.dropped_by_reason.entry(d.reason.to_string()).or_default() += 1;
             }

@@ -39,3 +39,10 @@ pub fn blocks_under(body: &Body, root: usize) -> Vec<usize> {
 pub fn links_in(body: &Body, b: usize) -> Vec<&RawLink> {
     body.links.iter().filter(|l| l.block == b).collect()
 }
+
+/// "Submit your suggestions and votes for next week", "Please submit quotes": the
+/// standing call at the end of a section, not a suggester's name.
+pub fn is_call_to_submit(link_text: &str) -> bool {
+    let t = link_text.to_lowercase();
+    t.contains("submit") || t.contains("vote") || t.contains("nominate")
+}
