@@ -196,7 +196,7 @@ pub fn parse_markdown_bytes(bytes: &[u8], rel: &str, out: &mut Ingest) -> Option
 }
 
 fn parse_markdown(text: &str, rel: &str, out: &mut Ingest) -> Option<ParsedIssue> {
-    let head = header::parse(&text);
+    let head = header::parse(text);
     let meta = match issue_meta::classify(rel, &head, &mut out.warnings) {
         FileKind::Issue(m) => m,
         FileKind::Post { title, why } => {
