@@ -72,7 +72,8 @@ impl ParsedQuery {
         for lexeme in lexemes {
             if lexeme == Lexeme::Or {
                 // `OR` joins the previous and the next alternative; anywhere else it is a word.
-                if matches!(parts.last(), Some(p) if p.is_alternative()) {
+                if matches!(parts.last(), Some(p) if p.is_alternative() || matches!(p, QueryPart::Or(_)))
+                {
                     pending_or = true;
                 } else {
                     parts.push(QueryPart::Word {
