@@ -7,6 +7,7 @@
 
 mod bundle;
 mod error;
+mod facets;
 mod query;
 mod record;
 mod schema;
@@ -19,6 +20,7 @@ pub mod writer;
 
 pub use bundle::{Bundle, BundleFile, Manifest, FORMAT_VERSION};
 pub use error::{Error, ErrorKind};
+pub use facets::Facets;
 pub use query::{ParsedQuery, QueryPart};
 pub use record::{CrateOfTheWeek, Issue, Link, Presence, Quote, Record, RecordKind};
 pub use search::{Engine, Hit, SearchRequest, SearchResults, Sort};

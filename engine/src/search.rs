@@ -1,10 +1,10 @@
 //! Opening a bundle and answering queries: the same code in the browser and natively.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::{Bound, Range};
 
 use serde::{Deserialize, Serialize};
-use tantivy::collector::{Count, DocSetCollector, TopDocs};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::directory::RamDirectory;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery,
@@ -13,6 +13,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, Index, IndexReader, Order, ReloadPolicy, Searcher, SegmentReader, Term};
 
+use crate::facets::{group_of, FacetIndex, Facets, OrdCollector};
 use crate::query::{ParsedQuery, QueryPart};
 use crate::schema::{self, Fields};
 use crate::table::{Entry, Table};
@@ -59,6 +60,8 @@ pub struct SearchRequest {
     pub limit: usize,
     /// Also search the intro and footer links that repeat in every issue.
     pub include_boilerplate: bool,
+    /// Count facets; false when only the page changes.
+    pub facets: bool,
 }
 
 impl SearchRequest {
@@ -69,6 +72,7 @@ impl SearchRequest {
             offset: 0,
             limit: 20,
             include_boilerplate: false,
+            facets: true,
         }
     }
 }
@@ -83,18 +87,6 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// Counts per value for the whole result set: each facet adds up to `total`.
     pub facets: Facets,
-}
-
-/// Facet counts, each as (value, count), largest first (years in year order).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Facets {
-    pub kind: Vec<(String, usize)>,
-    pub section: Vec<(String, usize)>,
-    pub year: Vec<(String, usize)>,
-    /// The 20 most frequent domains, then `other` for the rest.
-    pub domain: Vec<(String, usize)>,
-    /// Tags; `none` counts the hits without one.
-    pub tag: Vec<(String, usize)>,
 }
 
 /// One result, with what the UI needs to show it.
@@ -131,6 +123,7 @@ pub struct Engine {
     fields: Fields,
     reader: IndexReader,
     table: Table,
+    facet_index: FacetIndex,
 }
 
 impl Engine {
@@ -167,6 +160,7 @@ impl Engine {
             manifest,
             fields,
             reader,
+            facet_index: FacetIndex::new(&table),
             table,
         })
     }
@@ -218,19 +212,23 @@ impl Engine {
         let limit = request.limit.max(1);
         let page: Vec<(f32, DocAddress)> = match request.sort {
             Sort::Relevance => {
-                let date = self.fields.date;
+                let (date, kind) = (self.fields.date, self.fields.kind);
                 let by_score_then_date = TopDocs::with_limit(limit)
                     .and_offset(request.offset)
                     .tweak_score(move |segment: &SegmentReader| {
-                        let name = segment.schema().get_field_name(date).to_string();
-                        let dates = segment
-                            .fast_fields()
-                            .u64(&name)
-                            .map(|c| c.first_or_default_col(0))
-                            .ok();
+                        let column = |field| {
+                            let name = segment.schema().get_field_name(field).to_string();
+                            segment
+                                .fast_fields()
+                                .u64(&name)
+                                .map(|c| c.first_or_default_col(0))
+                                .ok()
+                        };
+                        let (dates, kinds) = (column(date), column(kind));
                         move |doc, score| {
                             let d = dates.as_ref().map_or(0, |c| c.get_val(doc));
-                            (score, d)
+                            let k = kinds.as_ref().map_or(0, |c| c.get_val(doc));
+                            (score * kind_weight(k), d)
                         }
                     });
                 searcher
@@ -261,9 +259,19 @@ impl Engine {
                 results.hits.push(self.hit(entry, score, &terms));
             }
         }
-        let (total, facets) = self.facets(&searcher, &query)?;
-        results.total = total;
-        results.facets = facets;
+        if request.facets {
+            let ords = searcher.search(
+                &query,
+                &OrdCollector {
+                    field_name: self.ord_field(),
+                },
+            )?;
+            results.total = ords.len();
+            results.facets = self.facet_index.count(&ords);
+        } else {
+            // Paging: the caller keeps the facets it has; only the page changes.
+            results.total = searcher.search(&query, &Count)?;
+        }
         Ok(results)
     }
 
@@ -277,76 +285,20 @@ impl Engine {
         Ok(self.reader.searcher().search(&q, &Count)?)
     }
 
+    fn ord_field(&self) -> String {
+        self.reader
+            .searcher()
+            .schema()
+            .get_field_name(self.fields.ord)
+            .to_string()
+    }
+
     fn entry_of(&self, searcher: &Searcher, addr: DocAddress) -> Option<&Entry> {
         let segment = searcher.segment_reader(addr.segment_ord);
         let name = segment.schema().get_field_name(self.fields.ord);
         let ords = segment.fast_fields().u64(name).ok()?;
         let ord = ords.first(addr.doc_id)?;
         self.table.entries.get(ord as usize)
-    }
-
-    fn facets(&self, searcher: &Searcher, query: &dyn Query) -> Result<(usize, Facets), Error> {
-        let docs = searcher.search(query, &DocSetCollector)?;
-        let mut kind: HashMap<&str, usize> = HashMap::new();
-        let mut section: HashMap<&str, usize> = HashMap::new();
-        let mut year: BTreeMap<String, usize> = BTreeMap::new();
-        let mut domain: HashMap<&str, usize> = HashMap::new();
-        let mut tag: HashMap<&str, usize> = HashMap::new();
-        let mut total = 0;
-        for addr in docs {
-            let Some(entry) = self.entry_of(searcher, addr) else {
-                continue;
-            };
-            total += 1;
-            let record = &entry.record;
-            *kind.entry(record.kind().as_str()).or_default() += 1;
-            *section.entry(group_of(record).as_str()).or_default() += 1;
-            let y = self
-                .table
-                .issue(record.issue())
-                .map(|i| i.date.get(..4).unwrap_or("").to_string())
-                .unwrap_or_default();
-            *year.entry(y).or_default() += 1;
-            match record {
-                Record::Link(l) => {
-                    let d = if l.domain.is_empty() {
-                        "none"
-                    } else {
-                        &l.domain
-                    };
-                    *domain.entry(d).or_default() += 1;
-                    // A link with several tags counts under its first, so the facet adds up.
-                    *tag.entry(l.tags.first().map_or("none", |t| t.as_str()))
-                        .or_default() += 1;
-                }
-                _ => {
-                    *domain.entry("none").or_default() += 1;
-                    *tag.entry("none").or_default() += 1;
-                }
-            }
-        }
-        let sorted = |m: HashMap<&str, usize>| {
-            let mut v: Vec<(String, usize)> =
-                m.into_iter().map(|(k, c)| (k.to_string(), c)).collect();
-            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            v
-        };
-        let mut domains = sorted(domain);
-        if domains.len() > 20 {
-            let rest: usize = domains[20..].iter().map(|d| d.1).sum();
-            domains.truncate(20);
-            domains.push(("other".to_string(), rest));
-        }
-        Ok((
-            total,
-            Facets {
-                kind: sorted(kind),
-                section: sorted(section),
-                year: year.into_iter().collect(),
-                domain: domains,
-                tag: sorted(tag),
-            },
-        ))
     }
 
     fn hit(&self, entry: &Entry, score: f32, terms: &HighlightTerms) -> Hit {
@@ -615,12 +567,13 @@ impl Engine {
     }
 }
 
-fn group_of(record: &Record) -> SectionGroup {
-    match record {
-        Record::Issue(_) => SectionGroup::Other,
-        Record::Link(l) => l.group,
-        Record::Crate(_) => SectionGroup::CrateOfTheWeek,
-        Record::Quote(_) => SectionGroup::QuoteOfTheWeek,
+/// Crates and quotes of the week are what researchers look up by name: they rank above
+/// a link with the same words (the crate's own link in its section, say).
+fn kind_weight(code: u64) -> f32 {
+    if code == RecordKind::Crate.code() || code == RecordKind::Quote.code() {
+        1.5
+    } else {
+        1.0
     }
 }
 

@@ -277,6 +277,7 @@ fn search(
         offset: 0,
         limit,
         include_boilerplate: false,
+        facets: true,
     };
     let start = Instant::now();
     let results = engine.search(&request)?;

@@ -37,8 +37,12 @@ fn yew_crate_of_the_week_is_issue_215() {
     assert_eq!(first.kind, RecordKind::Crate);
     assert_eq!(first.issue, 215);
     assert_eq!(first.date, "2018-01-02");
-    // Typing it in the app (the last word is a prefix) finds it too.
-    assert!(search("yew", 10).hits.iter().any(|h| h.issue == 215));
+    // Typing it in the app (the last word is a prefix) finds the crate first.
+    let typed = search("yew", 10);
+    assert_eq!(
+        (typed.hits[0].kind, typed.hits[0].issue),
+        (RecordKind::Crate, 215)
+    );
 }
 
 #[test]
