@@ -15,6 +15,20 @@ use crate::{Bundle, BundleFile, Error, ErrorKind, Manifest, Record, FORMAT_VERSI
 /// UUID; a fixed one makes the same records give the same bytes.
 const SEGMENT_ID: &str = "00000000000000000000000000000001";
 
+/// How much of an issue's prose the display table keeps (all of it is searchable).
+const MAX_SHOWN_ISSUE_TEXT: usize = 280;
+
+fn shorten(text: &mut String, max: usize) {
+    if text.len() > max {
+        let mut cut = max;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        text.truncate(cut);
+        text.push('…');
+    }
+}
+
 /// A written bundle, ready to be saved beside `manifest.json`.
 #[derive(Debug, Clone)]
 pub struct BuiltBundle {
@@ -46,6 +60,13 @@ pub fn write_bundle(records: &[Record], built_at: &str) -> Result<BuiltBundle, E
         .single_segment_index_writer(dir.clone(), 1_500_000_000)?;
     for (ord, entry) in table.entries.iter().enumerate() {
         writer.add_document(document(&fields, &table, ord as u64, entry))?;
+    }
+    // Indexed in full, shown as a snippet: the early issues' prose is most of the table.
+    let mut table = table;
+    for entry in &mut table.entries {
+        if let Record::Issue(i) = &mut entry.record {
+            shorten(&mut i.text, MAX_SHOWN_ISSUE_TEXT);
+        }
     }
     let index = writer.finalize()?;
 
@@ -305,9 +326,27 @@ pub(crate) fn date_numbers(date: &str) -> (u64, u64) {
 }
 
 /// The searchable words of a URL: host and path, without the scheme.
+///
+/// Only word-like parts are kept: ids, hashes and long numbers in paths would bloat the
+/// term dictionary that every phone downloads, and nobody types them.
 fn url_words(url: &str) -> String {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    rest.trim_start_matches("www.").to_string()
+    let rest = rest.trim_start_matches("www.");
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| is_url_word(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Words, and words with a short number at the end (`utf8`, `x86`, `http2`); not ids
+/// such as `16mv8bb` or `k1buhp0`.
+fn is_url_word(w: &str) -> bool {
+    let stem = w.trim_end_matches(|c: char| c.is_ascii_digit());
+    (2..=24).contains(&w.len())
+        && w.len() - stem.len() <= 2
+        && !stem.is_empty()
+        && stem.chars().all(char::is_alphabetic)
+        && !matches!(w, "com" | "org" | "html" | "htm" | "php" | "https" | "http")
 }
 
 /// `blog.rust-lang.org` -> `blog.rust-lang.org`, `rust-lang.org`: `site:` matches
@@ -336,6 +375,18 @@ mod tests {
             vec!["blog.rust-lang.org", "rust-lang.org"]
         );
         assert_eq!(site_suffixes("localhost"), vec!["localhost"]);
+    }
+
+    #[test]
+    fn url_words_keep_words_not_ids() {
+        assert_eq!(
+            url_words("https://www.reddit.com/r/rust/comments/16mv8bb/comment/k1buhp0/"),
+            "reddit rust comments comment"
+        );
+        assert_eq!(
+            url_words("https://blog.rust-lang.org/2015/05/15/Rust-1.0.html"),
+            "blog rust lang Rust"
+        );
     }
 
     #[test]
