@@ -23,10 +23,7 @@ pub fn App() -> impl IntoView {
         attempt.track();
         state.set(LoadState::Loading { bytes: 0 });
         spawn_local(async move {
-            if let Some(bytes) = loader::bundle_size().await {
-                state.set(LoadState::Loading { bytes });
-            }
-            match loader::load().await {
+            match loader::load(|bytes| state.set(LoadState::Loading { bytes })).await {
                 Ok(engine) => state.set(LoadState::Ready(Arc::new(engine))),
                 Err(message) => state.set(LoadState::Failed(message)),
             }

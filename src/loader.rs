@@ -17,11 +17,13 @@ pub enum LoadState {
     Failed(String),
 }
 
-/// Fetches and opens the index. Errors are sentences for the reader.
-pub async fn load() -> Result<Engine, String> {
+/// Fetches and opens the index, telling `on_size` the bundle's size once the manifest
+/// is in. Errors are sentences for the reader.
+pub async fn load(on_size: impl Fn(u64)) -> Result<Engine, String> {
     let manifest_text = fetch_text(&format!("{DATA}/manifest.json")).await?;
     let manifest = Manifest::from_json(&manifest_text).map_err(|e| e.to_string())?;
     let file = manifest.bundle_file().map_err(|e| e.to_string())?.clone();
+    on_size(file.size);
     let response = Request::get(&format!("{DATA}/{}", file.name))
         .send()
         .await
@@ -56,14 +58,4 @@ async fn fetch_text(url: &str) -> Result<String, String> {
         .text()
         .await
         .map_err(|e| format!("Could not read {url} ({e})."))
-}
-
-/// The bundle's size from the manifest, for the progress message.
-pub async fn bundle_size() -> Option<u64> {
-    let text = fetch_text(&format!("{DATA}/manifest.json")).await.ok()?;
-    Manifest::from_json(&text)
-        .ok()?
-        .bundle_file()
-        .ok()
-        .map(|f| f.size)
 }
