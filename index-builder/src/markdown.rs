@@ -8,7 +8,9 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BrokenLink, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
 use regex::Regex;
 
 /// What kind of block a piece of text stood in.
@@ -126,7 +128,19 @@ pub fn parse(body: &str, first_line: usize) -> Body {
     let mut image_depth = 0usize;
 
     let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES;
-    let parser = Parser::new_ext(body, options).into_offset_iter();
+    // A reference CommonMark cannot resolve but the site did (its definitions were
+    // swallowed by an empty definition before them, say) still renders as a link.
+    let mut resolve = |broken: BrokenLink<'_>| {
+        // `[a]: url` lines that CommonMark read as text are definitions, not links.
+        if body[broken.span.end..].starts_with(':') {
+            return None;
+        }
+        definitions
+            .get(&normalize_label(&broken.reference))
+            .map(|url| (CowStr::from(url.clone()), CowStr::from("")))
+    };
+    let parser =
+        Parser::new_with_broken_link_callback(body, options, Some(&mut resolve)).into_offset_iter();
     // Blocks are stored in the order they open, so a list item comes before its text.
     let reserve = |out: &mut Body, kind: BlockKind, line: usize, heading, quote, in_list| {
         out.blocks.push(Block {
@@ -374,7 +388,10 @@ fn clean_url(url: &str) -> String {
 /// Reference definitions, with the later definition of a label winning as on the site.
 fn last_reference_definitions(body: &str) -> HashMap<String, String> {
     static DEF: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"(?m)^ {0,3}\[([^\]\n]+)\]:[ \t]*\n?[ \t]*<?([^\s>]+)>?"#).unwrap()
+        // The destination may be on the next line, but a next line that is itself a
+        // definition (`[a]:` then `[b]: url`) leaves `[a]` undefined, as on the site.
+        Regex::new(r#"(?m)^ {0,3}\[([^\]\n]+)\]:[ \t]*(?:\n[ \t]*)?<?([^\s<>\[\]][^\s>]*)>?"#)
+            .unwrap()
     });
     let mut map = HashMap::new();
     for c in DEF.captures_iter(body) {
@@ -463,6 +480,14 @@ mod tests {
         let b = parse(body, 1);
         let urls: Vec<_> = b.links.iter().map(|l| l.url.as_str()).collect();
         assert_eq!(urls, vec!["https://second.example", "https://tokio.rs"]);
+    }
+
+    #[test]
+    fn an_empty_definition_does_not_swallow_the_next_ones() {
+        let body = "* [A][a] and [B][b].\n\n[x]:\n[a]: https://a.example\n[b]: https://b.example\n";
+        let b = parse(body, 1);
+        let urls: Vec<_> = b.links.iter().map(|l| l.url.as_str()).collect();
+        assert_eq!(urls, vec!["https://a.example", "https://b.example"]);
     }
 
     #[test]
