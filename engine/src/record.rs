@@ -175,7 +175,8 @@ pub struct Quote {
     /// The attribution as written, e.g. `allp on mastodon`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub attribution: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    /// Where it was said; empty when the issue gives no link.
+    #[serde(default)]
     pub url: String,
     #[serde(default)]
     pub suggested_by: Vec<String>,
