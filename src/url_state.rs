@@ -1,18 +1,18 @@
-//! The search state lives in the URL (`?q=...`) so it can be shared and bookmarked.
+//! The search state lives in the URL (`?q=...&sort=newest`) so it can be shared and
+//! bookmarked.
 
 use wasm_bindgen::JsValue;
 
-/// The `q` parameter of the page's URL.
-pub fn query_from_url() -> String {
+/// A parameter of the page's URL (`q`, `sort`).
+pub fn param(name: &str) -> Option<String> {
     web_sys::window()
         .and_then(|w| w.location().search().ok())
         .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok())
-        .and_then(|p| p.get("q"))
-        .unwrap_or_default()
+        .and_then(|p| p.get(name))
 }
 
-/// Replaces the URL's `q` parameter without adding a history entry per keystroke.
-pub fn write_query_to_url(query: &str) {
+/// Replaces the URL's parameters without adding a history entry per keystroke.
+pub fn write_to_url(query: &str, sort: &str) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -21,6 +21,9 @@ pub fn write_query_to_url(query: &str) {
     };
     if !query.is_empty() {
         params.set("q", query);
+    }
+    if sort != "relevance" {
+        params.set("sort", sort);
     }
     let search: String = params.to_string().into();
     let path = window.location().pathname().unwrap_or_default();

@@ -67,3 +67,62 @@ test('no horizontal scrolling on a 360 px wide phone', async () => {
   await page.screenshot({ path: screenshotPath('search-tokio-phone') });
   await page.close();
 });
+
+test('clicking a facet filters the results and the URL; the chip removes it', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${site.url}?q=parser`);
+  const crates = page.getByRole('navigation', { name: 'Filters' }).getByRole('button', { name: /^Crate of the Week \(\d+\)$/ }).first();
+  await crates.waitFor({ timeout: 60_000 });
+  const label = await crates.innerText();
+  const count = Number(label.match(/\((\d+)\)/)[1]);
+  await crates.click();
+  await page.waitForURL(/q=parser\+kind%3Acrate/);
+  await page.getByRole('status').filter({ hasText: `${count} results for parser kind:crate` }).waitFor();
+  const kinds = await page.locator('.hit .kind').allInnerTexts();
+  assert.ok(kinds.length > 0 && kinds.every((k) => /crate of the week/i.test(k)), kinds.join());
+  assert.equal(await crates.getAttribute('aria-pressed'), 'true');
+  await page.getByRole('button', { name: 'Remove filter kind:crate' }).click();
+  await page.waitForURL(/q=parser$/);
+  await page.close();
+});
+
+test('keyboard only: / focuses the box, Esc clears it, Tab reaches a crate and Enter opens it', async () => {
+  const page = await browser.newPage();
+  await page.goto(site.url);
+  await page.getByText(/Index of issues up to \d+/).waitFor({ timeout: 60_000 });
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
+  await page.keyboard.type('kind:crate yew ');
+  const first = page.locator('.hit').first();
+  await first.filter({ hasText: 'Issue 215' }).waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByRole('searchbox').inputValue(), '');
+  await page.keyboard.type('kind:crate yew ');
+  await first.filter({ hasText: 'Issue 215' }).waitFor();
+  // Tab from the box to the first result's link, as a keyboard user would.
+  let focused = '';
+  for (let i = 0; i < 40 && !/github\.com\/DenisKolodin\/yew/.test(focused); i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement.getAttribute('href') || '');
+  }
+  assert.match(focused, /github\.com\/DenisKolodin\/yew/);
+  // Enter follows the link (the target is off this machine's network: catch the attempt).
+  const [request] = await Promise.all([
+    page.waitForRequest((r) => r.url().includes('DenisKolodin/yew'), { timeout: 10_000 }),
+    page.keyboard.press('Enter'),
+  ]);
+  assert.match(request.url(), /github\.com\/DenisKolodin\/yew/);
+  await page.close();
+});
+
+test('sort is kept in the URL and a shared URL restores it', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${site.url}?q=${encodeURIComponent('kind:crate')}&sort=oldest`);
+  await page.locator('.hit').first().waitFor({ timeout: 60_000 });
+  assert.equal(await page.locator('#sort').inputValue(), 'oldest');
+  const dates = await page.locator('.hit time').allInnerTexts();
+  assert.deepEqual(dates, [...dates].sort());
+  await page.locator('#sort').selectOption('newest');
+  await page.waitForURL(/sort=newest/);
+  await page.close();
+});

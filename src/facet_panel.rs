@@ -1,0 +1,66 @@
+//! The facet panel: live counts per kind, section, year, domain and tag; a click
+//! toggles the filter in the query.
+
+use leptos::prelude::*;
+use twir_engine::{Facets, RecordKind, SectionGroup};
+
+use crate::filters;
+
+/// How a facet value is shown.
+fn label(facet: &str, value: &str) -> String {
+    match facet {
+        "kind" => RecordKind::parse(value).map_or(value.to_string(), |k| k.label().to_string()),
+        "section" => {
+            SectionGroup::parse(value).map_or(value.to_string(), |g| g.label().to_string())
+        }
+        _ => value.to_string(),
+    }
+}
+
+#[component]
+pub fn FacetPanel(facets: Facets, query: RwSignal<String>) -> impl IntoView {
+    let groups = [
+        ("kind", "Kind", facets.kind),
+        ("section", "Section", facets.section),
+        ("year", "Year", facets.year),
+        ("domain", "Site", facets.domain),
+        ("tag", "Tag", facets.tag),
+    ];
+    let groups = groups
+        .into_iter()
+        .filter(|(_, _, values)| values.len() > 1 || values.iter().any(|(v, _)| v != "none"))
+        .map(|(facet, title, values)| {
+            let buttons = values
+                .into_iter()
+                // "none" and "other" are counts, not filters one can type.
+                .filter(|(v, _)| v != "none" && v != "other" && v != "unknown")
+                .map(|(value, count)| {
+                    let token = filters::token(facet, &value);
+                    let pressed = {
+                        let token = token.clone();
+                        move || filters::has(&query.get(), &token)
+                    };
+                    let text = format!("{} ({count})", label(facet, &value));
+                    view! {
+                        <li>
+                            <button
+                                class="facet"
+                                aria-pressed=move || pressed().to_string()
+                                on:click=move |_| query.update(|q| *q = filters::toggle(q, &token))
+                            >
+                                {text}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="facet-group" aria-label=title>
+                    <h2>{title}</h2>
+                    <ul>{buttons}</ul>
+                </section>
+            }
+        })
+        .collect_view();
+    view! { <nav class="facets" aria-label="Filters">{groups}</nav> }
+}
