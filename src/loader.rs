@@ -1,6 +1,6 @@
 //! Downloading the index: `manifest.json` first (always fresh), then the bundle it names.
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
 use twir_engine::{Engine, Manifest};
 
 /// Where the data folder is, relative to the page.
@@ -20,42 +20,36 @@ pub enum LoadState {
 /// Fetches and opens the index, telling `on_size` the bundle's size once the manifest
 /// is in. Errors are sentences for the reader.
 pub async fn load(on_size: impl Fn(u64)) -> Result<Engine, String> {
-    let manifest_text = fetch_text(&format!("{DATA}/manifest.json")).await?;
+    let manifest_url = format!("{DATA}/manifest.json");
+    let manifest_text = fetch(&manifest_url)
+        .await?
+        .text()
+        .await
+        .map_err(|e| format!("Could not read {manifest_url} ({e})."))?;
     let manifest = Manifest::from_json(&manifest_text).map_err(|e| e.to_string())?;
     let file = manifest.bundle_file().map_err(|e| e.to_string())?.clone();
     on_size(file.size);
-    let response = Request::get(&format!("{DATA}/{}", file.name))
-        .send()
-        .await
-        .map_err(|e| format!("Could not download the index ({e}). Are you offline?"))?;
-    if !response.ok() {
-        return Err(format!(
-            "Could not download the index: the server answered {} {}.",
-            response.status(),
-            response.status_text()
-        ));
-    }
-    let bytes = response
+    let bytes = fetch(&format!("{DATA}/{}", file.name))
+        .await?
         .binary()
         .await
         .map_err(|e| format!("The index download broke off ({e})."))?;
     Engine::open(manifest, &bytes).map_err(|e| format!("The index cannot be used: {e}"))
 }
 
-async fn fetch_text(url: &str) -> Result<String, String> {
+/// A successful response for `url`, or why there is none.
+async fn fetch(url: &str) -> Result<Response, String> {
     let response = Request::get(url)
         .send()
         .await
         .map_err(|e| format!("Could not load {url} ({e}). Are you offline?"))?;
-    if !response.ok() {
-        return Err(format!(
+    if response.ok() {
+        Ok(response)
+    } else {
+        Err(format!(
             "Could not load {url}: the server answered {} {}.",
             response.status(),
             response.status_text()
-        ));
+        ))
     }
-    response
-        .text()
-        .await
-        .map_err(|e| format!("Could not read {url} ({e})."))
 }
