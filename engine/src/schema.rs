@@ -14,11 +14,11 @@ pub(crate) struct Fields {
     pub ord: Field,
     /// [`crate::RecordKind`] code (indexed, fast).
     pub kind: Field,
-    /// [`crate::SectionGroup`] code (indexed, fast).
+    /// [`crate::SectionGroup`] code (indexed).
     pub group: Field,
-    /// Issue number (indexed, fast); a link repeated in several issues has several values.
+    /// Issue number (indexed); a link repeated in several issues has several values.
     pub issue: Field,
-    /// Year of the issue (indexed, fast).
+    /// Year of the issue (indexed).
     pub year: Field,
     /// Date as `YYYYMMDD` (fast), for sorting by recency.
     pub date: Field,
@@ -56,12 +56,14 @@ pub(crate) fn build() -> (Schema, Fields) {
             .set_index_option(IndexRecordOption::WithFreqs),
     );
     let number = NumericOptions::default() | INDEXED | FAST;
+    // Filter-only numbers: no fast column, which phones would download for nothing.
+    let filter = NumericOptions::default() | INDEXED;
     let fields = Fields {
         ord: b.add_u64_field("ord", FAST),
         kind: b.add_u64_field("kind", number.clone()),
-        group: b.add_u64_field("group", number.clone()),
-        issue: b.add_u64_field("issue", number.clone()),
-        year: b.add_u64_field("year", number.clone()),
+        group: b.add_u64_field("group", filter.clone()),
+        issue: b.add_u64_field("issue", filter.clone()),
+        year: b.add_u64_field("year", filter),
         date: b.add_u64_field("date", FAST),
         boilerplate: b.add_u64_field("boilerplate", INDEXED),
         title: b.add_text_field("title", text.clone()),
