@@ -20,6 +20,18 @@ pub struct YearRow {
     pub quotes: usize,
 }
 
+impl YearRow {
+    fn add(&mut self, o: &YearRow) {
+        self.issues += o.issues;
+        self.links += o.links;
+        self.indexed += o.indexed;
+        self.boilerplate += o.boilerplate;
+        self.dropped += o.dropped;
+        self.crates += o.crates;
+        self.quotes += o.quotes;
+    }
+}
+
 /// The report's figures.
 #[derive(Debug, Default, Clone, Serialize)]
 pub struct Report {
@@ -54,18 +66,18 @@ impl Report {
         };
         for p in &ingest.issues {
             let year = p.issue.date.get(..4).unwrap_or("????").to_string();
-            let row = r.years.entry(year).or_default();
             let indexed = p.links.iter().filter(|l| !l.boilerplate).count();
-            let boilerplate = p.links.len() - indexed;
-            for (row, _) in [(&mut *row, ()), (&mut r.total, ())] {
-                row.issues += 1;
-                row.links += p.links.len() + p.dropped.len();
-                row.indexed += indexed;
-                row.boilerplate += boilerplate;
-                row.dropped += p.dropped.len();
-                row.crates += p.crates.len();
-                row.quotes += p.quotes.len();
-            }
+            let this = YearRow {
+                issues: 1,
+                links: p.links.len() + p.dropped.len(),
+                indexed,
+                boilerplate: p.links.len() - indexed,
+                dropped: p.dropped.len(),
+                crates: p.crates.len(),
+                quotes: p.quotes.len(),
+            };
+            r.years.entry(year).or_default().add(&this);
+            r.total.add(&this);
             *r.links_per_file.entry(p.issue.source.clone()).or_default() +=
                 p.links.len() + p.dropped.len();
             for d in &p.dropped {
