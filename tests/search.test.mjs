@@ -126,3 +126,19 @@ test('sort is kept in the URL and a shared URL restores it', async () => {
   await page.waitForURL(/sort=newest/);
   await page.close();
 });
+
+test('light and dark themes follow the system, on desktop and phone (screenshots)', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 360, height: 740 }]]) {
+      const page = await browser.newPage({ colorScheme, viewport });
+      await page.goto(`${site.url}?q=${encodeURIComponent('async runtime')}`);
+      await page.locator('.hit').first().waitFor({ timeout: 60_000 });
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const [r, g, b] = bg.match(/\d+/g).map(Number);
+      const luminance = (r + g + b) / 3;
+      assert.ok(colorScheme === 'dark' ? luminance < 60 : luminance > 200, `${colorScheme} background ${bg}`);
+      await page.screenshot({ path: screenshotPath(`search-${name}-${colorScheme}`) });
+      await page.close();
+    }
+  }
+});
