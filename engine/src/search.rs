@@ -188,16 +188,6 @@ impl Engine {
         self.table.quotes()
     }
 
-    /// The records of one issue in page order (links listed once per issue).
-    pub fn records_of_issue(&self, number: u32) -> Vec<&Record> {
-        self.table
-            .entries
-            .iter()
-            .filter(|e| e.record.issue() == number || e.issues.contains(&number))
-            .map(|e| &e.record)
-            .collect()
-    }
-
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, Error> {
         let parsed = ParsedQuery::parse(&request.query);
         let mut results = SearchResults {
@@ -273,16 +263,6 @@ impl Engine {
             results.total = searcher.search(&query, &Count)?;
         }
         Ok(results)
-    }
-
-    /// Counts only, without facets or hits: cheap, for "did you mean" checks.
-    pub fn count(&self, query: &str) -> Result<usize, Error> {
-        let parsed = ParsedQuery::parse(query);
-        if parsed.is_empty() {
-            return Ok(0);
-        }
-        let q = self.build_query(&parsed, false);
-        Ok(self.reader.searcher().search(&q, &Count)?)
     }
 
     fn ord_field(&self) -> String {

@@ -23,13 +23,19 @@ pub(crate) fn register(manager: &TokenizerManager) {
     manager.register(TWIR_TOKENIZER, analyzer());
 }
 
+thread_local! {
+    /// Built once: `tokens` runs per query word and twice per shown hit, on every keystroke.
+    static ANALYZER: std::cell::RefCell<TextAnalyzer> = std::cell::RefCell::new(analyzer());
+}
+
 /// The tokens of `text`, as the index sees them, with their byte ranges in `text`.
 pub(crate) fn tokens(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
-    let mut analyzer = analyzer();
-    let mut stream = analyzer.token_stream(text);
-    let mut out = Vec::new();
-    while let Some(t) = stream.next() {
-        out.push((t.text.clone(), t.offset_from..t.offset_to));
-    }
-    out
+    ANALYZER.with_borrow_mut(|analyzer| {
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(t) = stream.next() {
+            out.push((t.text.clone(), t.offset_from..t.offset_to));
+        }
+        out
+    })
 }
