@@ -50,6 +50,7 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<Decoded, NotText> {
     } else {
         text
     };
+    let text = strip_control_characters(file, text, &mut warnings);
     let (text, repairs) = repair_mojibake(&text);
     if let Some(first) = repairs.first() {
         warnings.push(Warning::new(
@@ -65,6 +66,24 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<Decoded, NotText> {
         ));
     }
     Ok(Decoded { text, warnings })
+}
+
+/// Removes C0 control characters other than tab and line feed: invisible, and a stray
+/// one inside a link's `(…)` makes it no link for CommonMark, while the site's renderer
+/// (Python-Markdown drops them) showed the link.
+fn strip_control_characters(file: &str, text: String, warnings: &mut Vec<Warning>) -> String {
+    let is_stray = |c: char| c.is_ascii_control() && c != '\n' && c != '\t';
+    let Some(at) = text.find(is_stray) else {
+        return text;
+    };
+    let count = text.chars().filter(|&c| is_stray(c)).count();
+    let line = 1 + text[..at].matches('\n').count();
+    warnings.push(Warning::new(
+        file,
+        line,
+        format!("removed {count} invisible control character(s)"),
+    ));
+    text.replace(is_stray, "")
 }
 
 fn looks_binary(bytes: &[u8]) -> bool {
@@ -185,6 +204,14 @@ mod tests {
             assert_eq!(fixed, s);
             assert!(repairs.is_empty(), "{s}");
         }
+    }
+
+    #[test]
+    fn a_control_character_is_removed_with_a_warning() {
+        let d = decode("x.md", b"a\n\n* [t](\x02https://e.com/)\n").unwrap();
+        assert_eq!(d.text, "a\n\n* [t](https://e.com/)\n");
+        assert_eq!(d.warnings.len(), 1);
+        assert_eq!(d.warnings[0].line, 3);
     }
 
     #[test]

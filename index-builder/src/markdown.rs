@@ -111,6 +111,7 @@ struct OpenLink {
 
 /// Parses `body`, whose first line is line `first_line` of its file.
 pub fn parse(body: &str, first_line: usize) -> Body {
+    let body = &join_broken_destinations(body);
     let definitions = last_reference_definitions(body);
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(body.match_indices('\n').map(|(i, _)| i + 1))
@@ -379,6 +380,17 @@ pub fn collapse(s: &str) -> String {
 
 /// Removes white space and control characters that hand edits left inside URLs
 /// (a URL broken across lines, a stray tab).
+/// A link whose URL was wrapped onto the next line (`[t](https://a.b/?x\ny=1)`) is a
+/// link on the site (Python-Markdown) but text for CommonMark: join the URL. Only when a
+/// blank line follows, where the moved line break changes nothing and every later line
+/// keeps its number.
+fn join_broken_destinations(body: &str) -> std::borrow::Cow<'_, str> {
+    static BROKEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\]\(([a-z]+://[^\s()<>]+)\n([^\s()<>]+)\)([ \t]*\n[ \t]*(?:\n|\z))").unwrap()
+    });
+    BROKEN.replace_all(body, "]($1$2)\n$3")
+}
+
 fn clean_url(url: &str) -> String {
     url.chars()
         .filter(|c| !c.is_control() && !c.is_whitespace())
@@ -530,6 +542,23 @@ mod tests {
             .blocks
             .iter()
             .all(|x| x.heading == Some(0) || x.kind == BlockKind::Heading));
+    }
+
+    #[test]
+    fn a_url_wrapped_onto_the_next_line_is_one_link() {
+        let body = "Range: [a..b](https://perf.rust-lang.org/?start=17\nec&end=8f)\n\n# Next\n";
+        let b = parse(body, 1);
+        assert_eq!(b.links.len(), 1);
+        assert_eq!(
+            b.links[0].url,
+            "https://perf.rust-lang.org/?start=17ec&end=8f"
+        );
+        let heading = b
+            .blocks
+            .iter()
+            .find(|x| x.kind == BlockKind::Heading)
+            .unwrap();
+        assert_eq!(heading.line, 4);
     }
 
     #[test]

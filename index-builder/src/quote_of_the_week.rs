@@ -58,6 +58,9 @@ pub fn extract(body: &Body, issue: u32) -> Extracted {
                 // block quotes right after it when no attribution stands between them
                 // (a dialogue quoted line by line).
                 let mut paragraphs = Vec::new();
+                // The spoken parts of a dialogue: block quotes the editors kept apart
+                // (with `<!-- -->` or "And the reply:"), without the connectors.
+                let mut parts: Vec<Vec<String>> = vec![Vec::new()];
                 let mut inner_attribution = None;
                 let mut attribution = None;
                 while let Some(q) = blocks.get(i).and_then(|&b| body.blocks[b].blockquote) {
@@ -74,6 +77,7 @@ pub fn extract(body: &Body, issue: u32) -> Extracted {
                         ) && !inner.text.is_empty()
                         {
                             paragraphs.push(inner.text.clone());
+                            parts.last_mut().unwrap().push(inner.text.clone());
                         }
                         i += 1;
                     }
@@ -112,6 +116,11 @@ pub fn extract(body: &Body, issue: u32) -> Extracted {
                         .is_some_and(|&n| body.blocks[n].blockquote.is_some())
                     {
                         paragraphs.extend(connectors);
+                        if j > i {
+                            // Block quotes only a blank line apart render as one
+                            // (Python-Markdown): not a new part.
+                            parts.push(Vec::new());
+                        }
                         i = j;
                     } else {
                         break;
@@ -123,12 +132,8 @@ pub fn extract(body: &Body, issue: u32) -> Extracted {
                 if paragraphs.is_empty() {
                     continue;
                 }
-                quotes.push(make_quote(
-                    body,
-                    issue,
-                    paragraphs.join("\n\n"),
-                    attribution,
-                ));
+                let quote = make_quote(body, issue, paragraphs.join("\n\n"), attribution);
+                quotes.extend(split_dialogue(quote, &parts));
                 continue;
             }
             let text = &block.text;
@@ -340,6 +345,36 @@ fn make_quote(body: &Body, issue: u32, text: String, attribution: Option<usize>)
     }
     quote.author = quote.author.trim_start_matches('@').trim().to_string();
     quote
+}
+
+/// A dialogue whose parts stand in separate block quotes and whose attribution names
+/// its speakers ("Brett Witty and Leon") is one quote per speaker, so that "who said
+/// that?" has an answer: the parts go to the speakers in turn (question, answer,
+/// question's author again). Anything else stays one quote.
+fn split_dialogue(quote: Quote, parts: &[Vec<String>]) -> Vec<Quote> {
+    static SPEAKERS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+(?:and|&)\s+").unwrap());
+    let speakers: Vec<&str> = SPEAKERS.split(&quote.author).collect();
+    let parts: Vec<&Vec<String>> = parts.iter().filter(|p| !p.is_empty()).collect();
+    if speakers.len() < 2 || parts.len() < speakers.len() {
+        return vec![quote];
+    }
+    speakers
+        .iter()
+        .enumerate()
+        .map(|(k, speaker)| {
+            let said: Vec<&str> = parts
+                .iter()
+                .skip(k)
+                .step_by(speakers.len())
+                .flat_map(|p| p.iter().map(String::as_str))
+                .collect();
+            Quote {
+                text: said.join("\n\n"),
+                author: speaker.trim().to_string(),
+                ..quote.clone()
+            }
+        })
+        .collect()
 }
 
 /// The author in "allp on mastodon", "Jane Doe on the Rust forum".
