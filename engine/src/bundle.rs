@@ -14,7 +14,7 @@ use crate::{Error, ErrorKind};
 
 /// Bumped whenever the schema, the container or the display table changes shape, so
 /// that an app never opens a bundle it cannot read.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 const MAGIC: &[u8; 8] = b"TWIRBNDL";
 

@@ -8,11 +8,11 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::Column;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
+use crate::columns::group_of;
 use crate::table::Table;
-use crate::{Record, SectionGroup};
+use crate::Record;
 
 /// Facet counts, each as (value, count), largest first (years in year order).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -76,11 +76,11 @@ impl FacetIndex {
         FacetIndex { keys, names }
     }
 
-    /// Counts the facets of the entries at `ords`.
-    pub fn count(&self, ords: &[u32]) -> Facets {
+    /// Counts the facets of the entries `docs`.
+    pub fn count(&self, docs: &[u32]) -> Facets {
         let mut counts: [Vec<usize>; 5] = std::array::from_fn(|f| vec![0; self.names[f].len()]);
-        for &ord in ords {
-            if let Some(keys) = self.keys.get(ord as usize) {
+        for &doc in docs {
+            if let Some(keys) = self.keys.get(doc as usize) {
                 for (f, &k) in keys.iter().enumerate() {
                     counts[f][k as usize] += 1;
                 }
@@ -115,38 +115,19 @@ impl FacetIndex {
     }
 }
 
-pub(crate) fn group_of(record: &Record) -> SectionGroup {
-    match record {
-        Record::Issue(_) => SectionGroup::Other,
-        Record::Link(l) => l.group,
-        Record::Crate(_) => SectionGroup::CrateOfTheWeek,
-        Record::Quote(_) => SectionGroup::QuoteOfTheWeek,
-    }
+/// Collects every matching document id (document n is table entry n).
+pub(crate) struct DocIdCollector;
+
+pub(crate) struct DocIdSegmentCollector {
+    docs: Vec<u32>,
 }
 
-/// Collects the display-table position (`ord` fast field) of every matching document.
-pub(crate) struct OrdCollector {
-    pub field_name: String,
-}
-
-pub(crate) struct OrdSegmentCollector {
-    column: Option<Column<u64>>,
-    ords: Vec<u32>,
-}
-
-impl Collector for OrdCollector {
+impl Collector for DocIdCollector {
     type Fruit = Vec<u32>;
-    type Child = OrdSegmentCollector;
+    type Child = DocIdSegmentCollector;
 
-    fn for_segment(
-        &self,
-        _: SegmentOrdinal,
-        segment: &SegmentReader,
-    ) -> tantivy::Result<Self::Child> {
-        Ok(OrdSegmentCollector {
-            column: segment.fast_fields().u64(&self.field_name).ok(),
-            ords: Vec::new(),
-        })
+    fn for_segment(&self, _: SegmentOrdinal, _: &SegmentReader) -> tantivy::Result<Self::Child> {
+        Ok(DocIdSegmentCollector { docs: Vec::new() })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -158,16 +139,14 @@ impl Collector for OrdCollector {
     }
 }
 
-impl SegmentCollector for OrdSegmentCollector {
+impl SegmentCollector for DocIdSegmentCollector {
     type Fruit = Vec<u32>;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        if let Some(ord) = self.column.as_ref().and_then(|c| c.first(doc)) {
-            self.ords.push(ord as u32);
-        }
+        self.docs.push(doc);
     }
 
     fn harvest(self) -> Vec<u32> {
-        self.ords
+        self.docs
     }
 }

@@ -6,8 +6,11 @@
 //! so the browser and the command line give the same answers.
 
 mod bundle;
+mod columns;
 mod error;
 mod facets;
+mod filter;
+mod phrase;
 mod query;
 mod record;
 mod schema;

@@ -59,10 +59,6 @@ impl RecordKind {
             .into_iter()
             .find(|k| k.as_str() == s || (s.len() > 1 && format!("{}s", k.as_str()) == s))
     }
-
-    pub(crate) fn code(self) -> u64 {
-        self as u64
-    }
 }
 
 impl Record {

@@ -1,78 +1,53 @@
 //! The index schema: field names and options, in one place for writer and readers.
+//!
+//! The index holds words only, with their frequencies and no positions: phrases are
+//! checked against the display table (`phrase.rs`), and filters, sorting and facets
+//! read per-document columns built from that table at open (`columns.rs`). Positions,
+//! fast columns and filter terms were 1.1 MB of the 3.65 MB a phone downloaded.
+//!
+//! Document `n` of the single segment is entry `n` of the display table: the writer
+//! adds them in table order and the engine checks the counts agree when it opens.
 
-use tantivy::schema::{
-    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
-    INDEXED, STRING,
-};
+use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 
 use crate::tokenizer::TWIR_TOKENIZER;
 
 /// Handles to every field of the schema.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Fields {
-    /// Position of the record in the bundle's display table (fast): how a hit is shown.
-    pub ord: Field,
-    /// [`crate::RecordKind`] code (indexed, fast).
-    pub kind: Field,
-    /// [`crate::SectionGroup`] code (indexed).
-    pub group: Field,
-    /// Issue number (indexed); a link repeated in several issues has several values.
-    pub issue: Field,
-    /// Year of the issue (indexed).
-    pub year: Field,
-    /// Date as `YYYYMMDD` (fast), for sorting by recency.
-    pub date: Field,
-    /// 1 for the intro and footer links repeated in every issue (indexed).
-    pub boilerplate: Field,
     /// Link text, crate name, issue title: the heaviest text.
     pub title: Field,
     /// Link context, crate description, quote text, issue prose.
     pub body: Field,
     /// Quote author, suggesters.
     pub people: Field,
-    /// Quote author only: the `author:` filter.
-    pub author: Field,
-    /// Words of the URL (host and path).
+    /// Words of the URL (host and path) not already in the title.
     pub url: Field,
-    /// Host without `www.` (raw, indexed, fast): `site:` filter and facet.
-    pub domain: Field,
-    /// Tags such as `video` (raw, indexed, fast).
-    pub tag: Field,
 }
 
 // Only the writer (native) builds a schema; readers resolve it with `fields_of`.
 #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 pub(crate) fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let text = TextOptions::default().set_indexing_options(
+    let indexing = |option| {
         TextFieldIndexing::default()
             .set_tokenizer(TWIR_TOKENIZER)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-    );
-    // URL words are matched as words, never as phrases: no positions needed.
-    let words_only = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer(TWIR_TOKENIZER)
-            .set_index_option(IndexRecordOption::WithFreqs),
-    );
-    let number = NumericOptions::default() | INDEXED | FAST;
-    // Filter-only numbers: no fast column, which phones would download for nothing.
-    let filter = NumericOptions::default() | INDEXED;
+            .set_index_option(option)
+    };
+    // Term frequencies only where texts are long enough for them to mean something:
+    // a word is in a link text or a name once, and each frequency costs a byte per
+    // posting in short lists.
+    let counted =
+        TextOptions::default().set_indexing_options(indexing(IndexRecordOption::WithFreqs));
+    let present = TextOptions::default().set_indexing_options(indexing(IndexRecordOption::Basic));
+    // URL words and names rank evenly: their length does not matter.
+    let unnormed = TextOptions::default()
+        .set_indexing_options(indexing(IndexRecordOption::Basic).set_fieldnorms(false));
     let fields = Fields {
-        ord: b.add_u64_field("ord", FAST),
-        kind: b.add_u64_field("kind", number.clone()),
-        group: b.add_u64_field("group", filter.clone()),
-        issue: b.add_u64_field("issue", filter.clone()),
-        year: b.add_u64_field("year", filter),
-        date: b.add_u64_field("date", FAST),
-        boilerplate: b.add_u64_field("boilerplate", INDEXED),
-        title: b.add_text_field("title", text.clone()),
-        body: b.add_text_field("body", text.clone()),
-        people: b.add_text_field("people", text.clone()),
-        author: b.add_text_field("author", text.clone()),
-        url: b.add_text_field("url", words_only),
-        domain: b.add_text_field("domain", STRING | FAST),
-        tag: b.add_text_field("tag", STRING | FAST),
+        title: b.add_text_field("title", present),
+        body: b.add_text_field("body", counted),
+        people: b.add_text_field("people", unnormed.clone()),
+        url: b.add_text_field("url", unnormed),
     };
     (b.build(), fields)
 }
@@ -81,19 +56,9 @@ pub(crate) fn build() -> (Schema, Fields) {
 pub(crate) fn fields_of(schema: &Schema) -> Option<Fields> {
     let f = |name: &str| schema.get_field(name).ok();
     Some(Fields {
-        ord: f("ord")?,
-        kind: f("kind")?,
-        group: f("group")?,
-        issue: f("issue")?,
-        year: f("year")?,
-        date: f("date")?,
-        boilerplate: f("boilerplate")?,
         title: f("title")?,
         body: f("body")?,
         people: f("people")?,
-        author: f("author")?,
         url: f("url")?,
-        domain: f("domain")?,
-        tag: f("tag")?,
     })
 }

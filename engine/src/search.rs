@@ -1,19 +1,21 @@
 //! Opening a bundle and answering queries: the same code in the browser and natively.
 
-use std::collections::BTreeMap;
-use std::ops::{Bound, Range};
+use std::ops::Range;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::directory::RamDirectory;
+use tantivy::query::doc_predicate_query::{DocPredicateQuery, FunctionPredicate};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocAddress, Index, IndexReader, Order, ReloadPolicy, Searcher, SegmentReader, Term};
+use tantivy::{DocAddress, DocId, Index, IndexReader, ReloadPolicy, SegmentReader, Term};
 
-use crate::facets::{group_of, FacetIndex, Facets, OrdCollector};
+use crate::columns::{group_of, Columns};
+use crate::facets::{DocIdCollector, FacetIndex, Facets};
+use crate::filter::Filter;
 use crate::query::{ParsedQuery, QueryPart};
 use crate::schema::{self, Fields};
 use crate::table::{Entry, Table};
@@ -122,7 +124,9 @@ pub struct Engine {
     manifest: Manifest,
     fields: Fields,
     reader: IndexReader,
-    table: Table,
+    /// Shared with the per-document checks of filters and phrases inside queries.
+    table: Arc<Table>,
+    columns: Arc<Columns>,
     facet_index: FacetIndex,
 }
 
@@ -134,7 +138,7 @@ impl Engine {
         let table_bytes = bundle.parts.remove(TABLE_PART).ok_or_else(|| {
             Error::new(ErrorKind::Malformed, "bundle: the records table is missing")
         })?;
-        let table: Table = serde_json::from_slice(&table_bytes)
+        let table = Table::from_json(&table_bytes)
             .map_err(|e| Error::new(ErrorKind::Malformed, format!("records table: {e}")))?;
         let dir = RamDirectory::create();
         for (name, data) in &bundle.parts {
@@ -156,12 +160,27 @@ impl Engine {
             .reload_policy(ReloadPolicy::Manual)
             .num_warming_threads(0)
             .try_into()?;
+        // Document n is table entry n (schema.rs): anything else is not our bundle.
+        let searcher = reader.searcher();
+        if searcher.segment_readers().len() > 1
+            || searcher.num_docs() as usize != table.entries.len()
+        {
+            return Err(Error::new(
+                ErrorKind::Malformed,
+                format!(
+                    "bundle: {} indexed documents for {} table entries",
+                    searcher.num_docs(),
+                    table.entries.len()
+                ),
+            ));
+        }
         Ok(Engine {
             manifest,
             fields,
             reader,
             facet_index: FacetIndex::new(&table),
-            table,
+            columns: Arc::new(Columns::new(&table)),
+            table: Arc::new(table),
         })
     }
 
@@ -200,85 +219,45 @@ impl Engine {
         let query = self.build_query(&parsed, request.include_boilerplate);
         let searcher = self.reader.searcher();
         let limit = request.limit.max(1);
-        let page: Vec<(f32, DocAddress)> = match request.sort {
-            Sort::Relevance => {
-                let (date, kind) = (self.fields.date, self.fields.kind);
-                let by_score_then_date = TopDocs::with_limit(limit)
-                    .and_offset(request.offset)
-                    .tweak_score(move |segment: &SegmentReader| {
-                        let column = |field| {
-                            let name = segment.schema().get_field_name(field).to_string();
-                            segment
-                                .fast_fields()
-                                .u64(&name)
-                                .map(|c| c.first_or_default_col(0))
-                                .ok()
-                        };
-                        let (dates, kinds) = (column(date), column(kind));
-                        move |doc, score| {
-                            let d = dates.as_ref().map_or(0, |c| c.get_val(doc));
-                            let k = kinds.as_ref().map_or(0, |c| c.get_val(doc));
-                            (score * kind_weight(k), d)
+        let collector = TopDocs::with_limit(limit).and_offset(request.offset);
+        let columns = self.columns.clone();
+        let sort = request.sort;
+        // Relevance: crates and quotes weigh more, ties go to the newer. Newest and
+        // oldest: by date, then by relevance within a day.
+        let page: Vec<(f32, DocAddress)> = searcher
+            .search(
+                &query,
+                &collector.tweak_score(move |_: &SegmentReader| {
+                    let columns = columns.clone();
+                    move |doc: DocId, score: f32| {
+                        let date = i64::from(columns.date.get(doc as usize).copied().unwrap_or(0));
+                        let kind = columns.kind.get(doc as usize).copied();
+                        match sort {
+                            Sort::Relevance => (score * kind_weight(kind), date, score),
+                            Sort::Newest => (0.0, date, score),
+                            Sort::Oldest => (0.0, -date, score),
                         }
-                    });
-                searcher
-                    .search(&query, &by_score_then_date)?
-                    .into_iter()
-                    .map(|((score, _), addr)| (score, addr))
-                    .collect()
-            }
-            Sort::Newest | Sort::Oldest => {
-                let order = if request.sort == Sort::Newest {
-                    Order::Desc
-                } else {
-                    Order::Asc
-                };
-                let by_date = TopDocs::with_limit(limit)
-                    .and_offset(request.offset)
-                    .order_by_fast_field::<u64>("date", order);
-                searcher
-                    .search(&query, &by_date)?
-                    .into_iter()
-                    .map(|(_, addr)| (0.0, addr))
-                    .collect()
-            }
-        };
+                    }
+                }),
+            )?
+            .into_iter()
+            .map(|((_, _, score), addr)| (score, addr))
+            .collect();
         let terms = HighlightTerms::of(&parsed);
         for (score, addr) in page {
-            if let Some(entry) = self.entry_of(&searcher, addr) {
+            if let Some(entry) = self.table.entries.get(addr.doc_id as usize) {
                 results.hits.push(self.hit(entry, score, &terms));
             }
         }
         if request.facets {
-            let ords = searcher.search(
-                &query,
-                &OrdCollector {
-                    field_name: self.ord_field(),
-                },
-            )?;
-            results.total = ords.len();
-            results.facets = self.facet_index.count(&ords);
+            let docs = searcher.search(&query, &DocIdCollector)?;
+            results.total = docs.len();
+            results.facets = self.facet_index.count(&docs);
         } else {
             // Paging: the caller keeps the facets it has; only the page changes.
             results.total = searcher.search(&query, &Count)?;
         }
         Ok(results)
-    }
-
-    fn ord_field(&self) -> String {
-        self.reader
-            .searcher()
-            .schema()
-            .get_field_name(self.fields.ord)
-            .to_string()
-    }
-
-    fn entry_of(&self, searcher: &Searcher, addr: DocAddress) -> Option<&Entry> {
-        let segment = searcher.segment_reader(addr.segment_ord);
-        let name = segment.schema().get_field_name(self.fields.ord);
-        let ords = segment.fast_fields().u64(name).ok()?;
-        let ord = ords.first(addr.doc_id)?;
-        self.table.entries.get(ord as usize)
     }
 
     fn hit(&self, entry: &Entry, score: f32, terms: &HighlightTerms) -> Hit {
@@ -322,10 +301,12 @@ impl Engine {
                 q.suggested_by.clone(),
             ),
         };
+        let body_matches = terms.ranges(&body);
+        let (body, body_matches) = snippet(&body, body_matches, MAX_SNIPPET);
         Hit {
             kind: record.kind(),
             title_matches: terms.ranges(&title),
-            body_matches: terms.ranges(&body),
+            body_matches,
             title,
             body,
             url,
@@ -348,41 +329,24 @@ impl Engine {
     }
 
     fn build_query(&self, parsed: &ParsedQuery, include_boilerplate: bool) -> Box<dyn Query> {
-        let f = &self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let last_word = parsed
             .parts
             .iter()
             .rposition(|p| matches!(p, QueryPart::Word { negated: false, .. }));
-        let mut filters: BTreeMap<&str, Vec<Box<dyn Query>>> = BTreeMap::new();
+        let occur = |negated: bool| if negated { Occur::MustNot } else { Occur::Must };
         for (i, part) in parsed.parts.iter().enumerate() {
             let prefix = parsed.typing && Some(i) == last_word && i + 1 == parsed.parts.len();
             match part {
                 QueryPart::Word { text, negated } => {
-                    let Some(q) = self.text_query(text, prefix) else {
-                        continue;
-                    };
-                    clauses.push((
-                        if *negated {
-                            Occur::MustNot
-                        } else {
-                            Occur::Must
-                        },
-                        q,
-                    ));
+                    if let Some(q) = self.text_query(text, prefix) {
+                        clauses.push((occur(*negated), q));
+                    }
                 }
                 QueryPart::Phrase { text, negated } => {
-                    let Some(q) = self.phrase_query(text) else {
-                        continue;
-                    };
-                    clauses.push((
-                        if *negated {
-                            Occur::MustNot
-                        } else {
-                            Occur::Must
-                        },
-                        q,
-                    ));
+                    if let Some(q) = self.phrase_query(text) {
+                        clauses.push((occur(*negated), q));
+                    }
                 }
                 QueryPart::Or(alts) => {
                     let alts: Vec<(Occur, Box<dyn Query>)> = alts
@@ -398,80 +362,87 @@ impl Engine {
                         clauses.push((Occur::Must, Box::new(BooleanQuery::new(alts))));
                     }
                 }
-                QueryPart::Kind(k) => filters
-                    .entry("kind")
-                    .or_default()
-                    .push(u64_term(f.kind, k.code())),
-                QueryPart::Section(g) => filters
-                    .entry("section")
-                    .or_default()
-                    .push(u64_term(f.group, g.code())),
-                QueryPart::Site(s) => {
-                    filters
-                        .entry("site")
-                        .or_default()
-                        .push(Box::new(TermQuery::new(
-                            Term::from_field_text(f.domain, s),
-                            IndexRecordOption::Basic,
-                        )))
-                }
-                QueryPart::Year(r) => {
-                    filters
-                        .entry("year")
-                        .or_default()
-                        .push(u64_range(f.year, *r.start(), *r.end()))
-                }
-                QueryPart::IssueNumber(r) => filters.entry("issue").or_default().push(u64_range(
-                    f.issue,
-                    *r.start(),
-                    *r.end(),
-                )),
-                QueryPart::Author(a) => {
-                    let Some(q) = self.field_phrase(f.author, a) else {
-                        continue;
-                    };
-                    filters.entry("author").or_default().push(q)
-                }
-                QueryPart::Tag(t) => {
-                    filters
-                        .entry("tag")
-                        .or_default()
-                        .push(Box::new(TermQuery::new(
-                            Term::from_field_text(f.tag, t),
-                            IndexRecordOption::Basic,
-                        )))
-                }
+                // Filters are checked together below.
+                _ => {}
             }
         }
-        // Several values of one filter are alternatives; different filters all apply.
-        for (_, alts) in filters {
-            let alts = alts.into_iter().map(|q| (Occur::Should, q)).collect();
-            clauses.push((Occur::Must, Box::new(BooleanQuery::new(alts))));
-        }
         if !clauses.iter().any(|(o, _)| *o == Occur::Must) {
+            // Words were typed but all were stop words: nothing to look for, rather
+            // than everything.
+            let wanted_words = parsed.parts.iter().any(|p| {
+                matches!(
+                    p,
+                    QueryPart::Word { negated: false, .. }
+                        | QueryPart::Phrase { negated: false, .. }
+                        | QueryPart::Or(_)
+                )
+            });
+            if wanted_words {
+                return Box::new(EmptyQuery);
+            }
             clauses.push((Occur::Must, Box::new(AllQuery)));
         }
-        if !include_boilerplate {
-            clauses.push((Occur::MustNot, u64_term(f.boilerplate, 1)));
+        let filter = Filter::new(parsed, include_boilerplate, &self.columns);
+        if !filter.keeps_all() {
+            let (filter, columns) = (Arc::new(filter), self.columns.clone());
+            clauses.push((
+                Occur::Must,
+                self.check(move |doc, entry| filter.keep(doc, entry, &columns)),
+            ));
         }
         Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// A query that matches the documents whose table entry passes `keep`, adding
+    /// nothing to the score: combined with `Must`, it only narrows.
+    fn check(
+        &self,
+        keep: impl Fn(usize, &Entry) -> bool + Send + Sync + 'static,
+    ) -> Box<dyn Query> {
+        let table = self.table.clone();
+        let keep = Arc::new(keep);
+        let predicate = FunctionPredicate::from(move |_: &SegmentReader| {
+            let (table, keep) = (table.clone(), keep.clone());
+            Ok(move |doc: DocId| {
+                let doc = doc as usize;
+                table.entries.get(doc).is_some_and(|e| keep(doc, e))
+            })
+        });
+        Box::new(BoostQuery::new(
+            Box::new(DocPredicateQuery::from(predicate)),
+            0.0,
+        ))
     }
 
     /// One typed word: exact in any text field, weighted by field; then, ranked below,
     /// typo-tolerant and (for the word being typed) prefix matches. A word the analyser
     /// splits (`tokio::spawn`, `async-std`) must match as a phrase.
     fn text_query(&self, word: &str, prefix: bool) -> Option<Box<dyn Query>> {
-        let tokens: Vec<String> = crate::tokenizer::tokens(word)
-            .into_iter()
-            .map(|t| t.0)
-            .collect();
-        if tokens.len() > 1 {
+        let words = crate::phrase::words(word);
+        if words.len() > 1 {
             return self.phrase_query(word);
         }
-        let token = tokens.into_iter().next()?;
+        let token = words.into_iter().next()?;
+        // A stop word is not in the index: it only counts while typed, as a prefix.
+        let stop_word = crate::tokenizer::tokens(word).is_empty();
+        if stop_word && !prefix {
+            return None;
+        }
         let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (field, weight) in self.text_fields() {
             let term = Term::from_field_text(field, &token);
+            if prefix {
+                should.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(
+                        Box::new(FuzzyTermQuery::new_prefix(term.clone(), 0, true)),
+                        0.3 * weight,
+                    )),
+                ));
+            }
+            if stop_word {
+                continue;
+            }
             should.push((
                 Occur::Should,
                 Box::new(BoostQuery::new(
@@ -494,50 +465,56 @@ impl Engine {
                     )),
                 ));
             }
-            if prefix {
-                should.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(
-                        Box::new(FuzzyTermQuery::new_prefix(term, 0, true)),
-                        0.3 * weight,
-                    )),
-                ));
-            }
         }
         Some(Box::new(BooleanQuery::new(should)))
     }
 
+    /// Every indexed word of the phrase, exactly, in any text field; then all its words
+    /// (stop words too) must stand together in one of the record's texts (phrase.rs:
+    /// the index has no positions and no stop words).
     fn phrase_query(&self, text: &str) -> Option<Box<dyn Query>> {
-        // URL words have no positions: phrases are matched in the other fields.
-        let alts: Vec<(Occur, Box<dyn Query>)> = self
-            .text_fields()
+        let words = crate::phrase::words(text);
+        if words.is_empty() {
+            return None;
+        }
+        let indexed: Vec<String> = crate::tokenizer::tokens(text)
             .into_iter()
-            .filter(|(field, _)| *field != self.fields.url)
-            .filter_map(|(field, weight)| {
-                self.field_phrase(field, text).map(|q| {
-                    (
-                        Occur::Should,
-                        Box::new(BoostQuery::new(q, weight)) as Box<dyn Query>,
-                    )
-                })
+            .map(|t| t.0)
+            .collect();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = indexed
+            .iter()
+            .map(|word| {
+                let alts: Vec<(Occur, Box<dyn Query>)> = self
+                    .text_fields()
+                    .into_iter()
+                    .map(|(field, weight)| {
+                        let term = TermQuery::new(
+                            Term::from_field_text(field, word),
+                            IndexRecordOption::WithFreqs,
+                        );
+                        (
+                            Occur::Should,
+                            Box::new(BoostQuery::new(Box::new(term), weight)) as Box<dyn Query>,
+                        )
+                    })
+                    .collect();
+                (
+                    Occur::Must,
+                    Box::new(BooleanQuery::new(alts)) as Box<dyn Query>,
+                )
             })
             .collect();
-        (!alts.is_empty()).then(|| Box::new(BooleanQuery::new(alts)) as Box<dyn Query>)
-    }
-
-    fn field_phrase(&self, field: Field, text: &str) -> Option<Box<dyn Query>> {
-        let terms: Vec<Term> = crate::tokenizer::tokens(text)
-            .into_iter()
-            .map(|(t, _)| Term::from_field_text(field, &t))
-            .collect();
-        match terms.len() {
-            0 => None,
-            1 => Some(Box::new(TermQuery::new(
-                terms.into_iter().next().unwrap(),
-                IndexRecordOption::WithFreqs,
-            ))),
-            _ => Some(Box::new(PhraseQuery::new(terms))),
+        if words.len() > 1 || indexed.is_empty() {
+            // A phrase of stop words only ("to be or not to be") reads every record.
+            if indexed.is_empty() {
+                clauses.push((Occur::Must, Box::new(AllQuery)));
+            }
+            clauses.push((
+                Occur::Must,
+                self.check(move |_, entry| crate::phrase::record_has_phrase(&entry.record, &words)),
+            ));
         }
+        Some(Box::new(BooleanQuery::new(clauses)))
     }
 
     /// Names and titles above people, above context, above URL words.
@@ -549,26 +526,46 @@ impl Engine {
 
 /// Crates and quotes of the week are what researchers look up by name: they rank above
 /// a link with the same words (the crate's own link in its section, say).
-fn kind_weight(code: u64) -> f32 {
-    if code == RecordKind::Crate.code() || code == RecordKind::Quote.code() {
-        1.5
-    } else {
-        1.0
+fn kind_weight(kind: Option<RecordKind>) -> f32 {
+    match kind {
+        Some(RecordKind::Crate | RecordKind::Quote) => 1.5,
+        _ => 1.0,
     }
 }
 
-fn u64_term(field: Field, value: u64) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
-        Term::from_field_u64(field, value),
-        IndexRecordOption::Basic,
-    ))
-}
+/// How much of a long text (an issue's prose) a hit shows.
+const MAX_SNIPPET: usize = 320;
 
-fn u64_range(field: Field, from: u32, to: u32) -> Box<dyn Query> {
-    Box::new(RangeQuery::new(
-        Bound::Included(Term::from_field_u64(field, u64::from(from))),
-        Bound::Included(Term::from_field_u64(field, u64::from(to))),
-    ))
+/// At most about `max` bytes of `text`, from a little before its first match, with `…`
+/// where it was cut; `matches` moved along.
+fn snippet(text: &str, matches: Vec<Range<usize>>, max: usize) -> (String, Vec<Range<usize>>) {
+    if text.len() <= max {
+        return (text.to_string(), matches);
+    }
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let first = matches.first().map_or(0, |m| m.start);
+    let mut start = floor(first.saturating_sub(max / 4));
+    // Start at a word.
+    if start > 0 {
+        start = text[start..first]
+            .find(char::is_whitespace)
+            .map_or(start, |i| start + i + 1);
+    }
+    let end = floor((start + max).min(text.len()));
+    let lead = if start > 0 { "…" } else { "" };
+    let tail = if end < text.len() { "…" } else { "" };
+    let shift = lead.len();
+    let shown = matches
+        .into_iter()
+        .filter(|m| m.start >= start && m.end <= end)
+        .map(|m| m.start - start + shift..m.end - start + shift)
+        .collect();
+    (format!("{lead}{}{tail}", &text[start..end]), shown)
 }
 
 /// The analysed query terms, to mark matches in the text shown.
@@ -659,7 +656,20 @@ fn within_one_edit(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::within_one_edit;
+    use super::{snippet, within_one_edit};
+
+    #[test]
+    fn long_text_is_cut_around_its_first_match() {
+        let text = format!("{} needle {}", "word ".repeat(100), "tail ".repeat(100));
+        let at = text.find("needle").unwrap();
+        let (shown, ranges) = snippet(&text, std::iter::once(at..at + 6).collect(), 120);
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert!(shown.len() <= 120 + 2 * '…'.len_utf8());
+        assert_eq!(&shown[ranges[0].clone()], "needle");
+        let needle: Vec<_> = std::iter::once(6..12).collect();
+        let (short, r) = snippet("short needle", needle.clone(), 120);
+        assert_eq!((short.as_str(), r), ("short needle", needle));
+    }
 
     #[test]
     fn one_edit() {

@@ -93,8 +93,4 @@ impl SectionGroup {
                     .find(|g| g.as_str().starts_with(&s))
             })
     }
-
-    pub(crate) fn code(self) -> u64 {
-        self as u64
-    }
 }

@@ -15,20 +15,6 @@ use crate::{Bundle, BundleFile, Error, ErrorKind, Manifest, Record, FORMAT_VERSI
 /// UUID; a fixed one makes the same records give the same bytes.
 const SEGMENT_ID: &str = "00000000000000000000000000000001";
 
-/// How much of an issue's prose the display table keeps (all of it is searchable).
-const MAX_SHOWN_ISSUE_TEXT: usize = 280;
-
-fn shorten(text: &mut String, max: usize) {
-    if text.len() > max {
-        let mut cut = max;
-        while !text.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        text.truncate(cut);
-        text.push('…');
-    }
-}
-
 /// A written bundle, ready to be saved beside `manifest.json`.
 #[derive(Debug, Clone)]
 pub struct BuiltBundle {
@@ -58,15 +44,9 @@ pub fn write_bundle(records: &[Record], built_at: &str) -> Result<BuiltBundle, E
         .tokenizers(tokenizer_manager())
         // One segment, no threads: deterministic, and no merge step to wait for.
         .single_segment_index_writer(dir.clone(), 1_500_000_000)?;
-    for (ord, entry) in table.entries.iter().enumerate() {
-        writer.add_document(document(&fields, &table, ord as u64, entry))?;
-    }
-    // Indexed in full, shown as a snippet: the early issues' prose is most of the table.
-    let mut table = table;
-    for entry in &mut table.entries {
-        if let Record::Issue(i) = &mut entry.record {
-            shorten(&mut i.text, MAX_SHOWN_ISSUE_TEXT);
-        }
+    // Document n is entry n: the engine relies on it (schema.rs).
+    for entry in &table.entries {
+        writer.add_document(document(&fields, entry))?;
     }
     let index = writer.finalize()?;
 
@@ -108,7 +88,8 @@ pub fn write_bundle(records: &[Record], built_at: &str) -> Result<BuiltBundle, E
         }
         bundle.parts.insert(name, data);
     }
-    let table_json = serde_json::to_vec(&table)
+    let table_json = table
+        .to_json()
         .map_err(|e| Error::new(ErrorKind::Write, format!("records table: {e}")))?;
     bundle
         .parts
@@ -244,96 +225,59 @@ fn build_table(records: &[Record]) -> Table {
     Table { issues, entries }
 }
 
-fn document(f: &Fields, table: &Table, ord: u64, entry: &Entry) -> TantivyDocument {
+fn document(f: &Fields, entry: &Entry) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
-    let record = &entry.record;
-    doc.add_u64(f.ord, ord);
-    doc.add_u64(f.kind, record.kind().code());
-    let numbers: Vec<u32> = if entry.issues.is_empty() {
-        vec![record.issue()]
-    } else {
-        entry.issues.clone()
-    };
-    let mut newest = 0u64;
-    let mut years: Vec<u64> = Vec::new();
-    for n in &numbers {
-        doc.add_u64(f.issue, u64::from(*n));
-        if let Some(issue) = table.issue(*n) {
-            let (year, date) = date_numbers(&issue.date);
-            newest = newest.max(date);
-            if !years.contains(&year) {
-                years.push(year);
-            }
-        }
-    }
-    for y in years {
-        doc.add_u64(f.year, y);
-    }
-    doc.add_u64(f.date, newest);
     let text = |doc: &mut TantivyDocument, field: Field, s: &str| {
         if !s.is_empty() {
             doc.add_text(field, s);
         }
     };
-    match record {
+    match &entry.record {
         Record::Issue(i) => {
-            doc.add_u64(f.group, crate::SectionGroup::Other.code());
             text(&mut doc, f.title, &i.title);
             text(&mut doc, f.body, &i.text);
         }
         Record::Link(l) => {
-            doc.add_u64(f.group, l.group.code());
-            doc.add_u64(f.boilerplate, u64::from(l.boilerplate));
             text(&mut doc, f.title, &l.text);
             // The link text is already in `title`; index only what the context adds.
             text(&mut doc, f.body, &l.context.replacen(&l.text, " ", 1));
-            text(&mut doc, f.url, &url_words(&l.url));
-            for site in site_suffixes(&l.domain) {
-                doc.add_text(f.domain, site);
-            }
-            for tag in &l.tags {
-                doc.add_text(f.tag, tag);
-            }
+            text(&mut doc, f.url, &url_words(&l.url, &l.text));
         }
         Record::Crate(c) => {
-            doc.add_u64(f.group, crate::SectionGroup::CrateOfTheWeek.code());
             text(&mut doc, f.title, &c.name);
             text(&mut doc, f.body, &c.description);
             text(&mut doc, f.people, &c.suggested_by.join(", "));
-            text(&mut doc, f.url, &url_words(&c.url));
+            text(&mut doc, f.url, &url_words(&c.url, &c.name));
         }
         Record::Quote(q) => {
-            doc.add_u64(f.group, crate::SectionGroup::QuoteOfTheWeek.code());
             text(&mut doc, f.body, &q.text);
             text(&mut doc, f.people, &q.author);
-            text(&mut doc, f.author, &q.author);
             text(&mut doc, f.people, &q.suggested_by.join(", "));
             text(&mut doc, f.url, &q.attribution);
         }
     }
-    if !matches!(record, Record::Link(_)) {
-        doc.add_u64(f.boilerplate, 0);
-    }
     doc
 }
 
-/// `2019-05-07` -> (2019, 20190507); zero when unparsable.
-pub(crate) fn date_numbers(date: &str) -> (u64, u64) {
-    let digits: String = date.chars().filter(|c| c.is_ascii_digit()).collect();
-    let year = digits.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
-    let full = digits.get(..8).and_then(|d| d.parse().ok()).unwrap_or(0);
-    (year, full)
-}
-
-/// The searchable words of a URL: host and path, without the scheme.
+/// The searchable words of a URL: host and path, without the scheme, and without the
+/// words `title` already has (they would only repeat its postings).
 ///
 /// Only word-like parts are kept: ids, hashes and long numbers in paths would bloat the
 /// term dictionary that every phone downloads, and nobody types them.
-fn url_words(url: &str) -> String {
+fn url_words(url: &str, title: &str) -> String {
+    let known: std::collections::HashSet<String> = crate::tokenizer::tokens(title)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let rest = rest.trim_start_matches("www.");
+    let mut seen = std::collections::HashSet::new();
     rest.split(|c: char| !c.is_alphanumeric())
         .filter(|w| is_url_word(w))
+        .filter(|w| {
+            let folded = w.to_lowercase();
+            !known.contains(&folded) && seen.insert(folded)
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -349,49 +293,30 @@ fn is_url_word(w: &str) -> bool {
         && !matches!(w, "com" | "org" | "html" | "htm" | "php" | "https" | "http")
 }
 
-/// `blog.rust-lang.org` -> `blog.rust-lang.org`, `rust-lang.org`: `site:` matches
-/// sub-domains as search engines do.
-fn site_suffixes(domain: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = domain;
-    while rest.contains('.') {
-        out.push(rest);
-        rest = rest.split_once('.').map_or("", |(_, r)| r);
-    }
-    if out.is_empty() && !domain.is_empty() {
-        out.push(domain);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn site_filter_matches_parent_domains() {
-        assert_eq!(
-            site_suffixes("blog.rust-lang.org"),
-            vec!["blog.rust-lang.org", "rust-lang.org"]
-        );
-        assert_eq!(site_suffixes("localhost"), vec!["localhost"]);
-    }
-
-    #[test]
     fn url_words_keep_words_not_ids() {
         assert_eq!(
-            url_words("https://www.reddit.com/r/rust/comments/16mv8bb/comment/k1buhp0/"),
+            url_words(
+                "https://www.reddit.com/r/rust/comments/16mv8bb/comment/k1buhp0/",
+                ""
+            ),
             "reddit rust comments comment"
         );
         assert_eq!(
-            url_words("https://blog.rust-lang.org/2015/05/15/Rust-1.0.html"),
-            "blog rust lang Rust"
+            url_words("https://blog.rust-lang.org/2015/05/15/Rust-1.0.html", ""),
+            "blog rust lang"
         );
-    }
-
-    #[test]
-    fn dates_become_numbers() {
-        assert_eq!(date_numbers("2018-01-02"), (2018, 20180102));
-        assert_eq!(date_numbers("garbage"), (0, 0));
+        // Words the link text has are not repeated.
+        assert_eq!(
+            url_words(
+                "https://blog.rust-lang.org/2015/05/15/Rust-1.0.html",
+                "Rust 1.0 is out"
+            ),
+            "blog lang"
+        );
     }
 }
