@@ -62,10 +62,13 @@ fn main() {
     });
     let built = write_bundle(&ingest.records(), "bench").expect("bundle");
     println!(
-        "built bundle of {} records in {:.2} s: {} bytes raw",
+        "built bundle of {} records in {:.2} s: {} bytes raw, {} brotli (as served)",
         ingest.records().len(),
         start.elapsed().as_secs_f64(),
-        built.bytes.len()
+        built.bytes.len(),
+        index_builder::output::brotli(&built.bytes, true)
+            .expect("brotli")
+            .len()
     );
     let start = Instant::now();
     let engine = Engine::open(built.manifest, &built.bytes).expect("open");

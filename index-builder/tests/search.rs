@@ -177,6 +177,18 @@ fn facets_add_up_to_the_total() {
         "-rust web",
         "\"rust 2018\"",
         "site:github.com parser",
+        "tag:video",
+        "author:llogiq",
+        "section:events berlin",
+        "year:2015..2017 compiler",
+        "issue:300",
+        "kind:quote borrow",
+        "asynk",
+        "\"the book\"",
+        "serde -json",
+        "embedded OR wasm kind:crate",
+        "site:reddit.com year:2020",
+        "kind:issue",
     ] {
         let r = search(q, 1);
         for (name, facet) in [
