@@ -8,16 +8,23 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use twir_engine::{SearchRequest, SearchResults, Sort};
 
+use crate::crates_view::CratesView;
 use crate::facet_panel::FacetPanel;
 use crate::filters;
+use crate::issue_page::{IssuePage, LatestIssue};
+use crate::issues_view::IssuesView;
 use crate::loader::{self, LoadState};
+use crate::nav::{go, Nav};
+use crate::quotes_view::QuotesView;
 use crate::results::HitView;
-use crate::url_state;
+use crate::timeline::Timeline;
+use crate::url_state::{self, View};
 
 const PAGE_SIZE: usize = 20;
 
 #[component]
 pub fn App() -> impl IntoView {
+    let view = RwSignal::new(View::from_url());
     let query = RwSignal::new(url_state::param("q").unwrap_or_default());
     let sort = RwSignal::new(
         url_state::param("sort")
@@ -25,22 +32,48 @@ pub fn App() -> impl IntoView {
             .unwrap_or_default(),
     );
     let shown = RwSignal::new(PAGE_SIZE);
-    let state = RwSignal::new(LoadState::Loading { bytes: 0 });
+    let state = RwSignal::new(LoadState::Loading {
+        received: 0,
+        total: 0,
+    });
     let attempt = RwSignal::new(0u32);
     let input: NodeRef<html::Input> = NodeRef::new();
 
     // Load after first paint; again on every retry.
     Effect::new(move |_| {
         attempt.track();
-        state.set(LoadState::Loading { bytes: 0 });
+        state.set(LoadState::Loading {
+            received: 0,
+            total: 0,
+        });
         spawn_local(async move {
-            match loader::load(|bytes| state.set(LoadState::Loading { bytes })).await {
+            let progress = |received, total| state.set(LoadState::Loading { received, total });
+            match loader::load(progress).await {
                 Ok(engine) => state.set(LoadState::Ready(Arc::new(engine))),
                 Err(message) => state.set(LoadState::Failed(message)),
             }
         });
     });
-    Effect::new(move |_| url_state::write_to_url(&query.get(), sort.get().as_str()));
+    // The URL follows the state: a history entry per page, none per keystroke.
+    let last_view = StoredValue::new(view.get_untracked());
+    Effect::new(move |_| {
+        let v = view.get();
+        let new_entry = last_view.get_value() != v;
+        last_view.set_value(v.clone());
+        url_state::write_to_url(&v, &query.get(), sort.get().as_str(), new_entry);
+    });
+    // Back and forward restore the page and the search from the URL.
+    let _history = window_event_listener(ev::popstate, move |_| {
+        let v = View::from_url();
+        last_view.set_value(v.clone());
+        view.set(v);
+        query.set(url_state::param("q").unwrap_or_default());
+        sort.set(
+            url_state::param("sort")
+                .and_then(|s: String| Sort::parse(&s))
+                .unwrap_or_default(),
+        );
+    });
     // A new search starts at the first page.
     Effect::new(move |_| {
         query.track();
@@ -48,7 +81,8 @@ pub fn App() -> impl IntoView {
         shown.set(PAGE_SIZE);
     });
 
-    // `/` or Ctrl-K focuses the search box; Esc clears it.
+    // `/` or Ctrl-K focuses the search box; Esc clears it; arrow keys walk the results
+    // (Enter opens the one in focus, as any link).
     let _keys = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
         let Some(el) = input.get() else { return };
         let in_box = document().active_element().is_some_and(|a| a.id() == "q");
@@ -59,6 +93,10 @@ pub fn App() -> impl IntoView {
             let _ = el.focus();
         } else if e.key() == "Escape" && in_box {
             query.set(String::new());
+        } else if (e.key() == "ArrowDown" || e.key() == "ArrowUp")
+            && move_through_results(e.key() == "ArrowDown", in_box, &el)
+        {
+            e.prevent_default();
         }
     });
 
@@ -81,8 +119,9 @@ pub fn App() -> impl IntoView {
 
     view! {
         <header class="site-header">
-            <h1><a href=".">"This Week in Rust"</a>" — search"</h1>
+            <p class="site-title"><a href="?">"This Week in Rust"</a>" — search"</p>
             <p class="tagline">"Every link, crate and quote of the week since 2013."</p>
+            <Nav view=view />
         </header>
         <main>
             <form role="search" on:submit=|ev| ev.prevent_default()>
@@ -95,7 +134,12 @@ pub fn App() -> impl IntoView {
                     spellcheck="false"
                     placeholder="Search 13 years of This Week in Rust  ( / )"
                     prop:value=move || query.get()
-                    on:input=move |ev| query.set(event_target_value(&ev))
+                    on:input=move |ev| {
+                        query.set(event_target_value(&ev));
+                        if view.get_untracked() != View::Search {
+                            go(view, View::Search);
+                        }
+                    }
                 />
                 <label for="sort" class="sort-label">"Sort"</label>
                 <select
@@ -108,9 +152,15 @@ pub fn App() -> impl IntoView {
                     <option value="oldest">"Oldest"</option>
                 </select>
             </form>
-            <ActiveFilters query=query />
             {move || status_view(&state, attempt)}
-            {move || results.get().map(|r| results_view(r, query, shown))}
+            {move || match view.get() {
+                View::Search => view! {
+                    <ActiveFilters query=query />
+                    {move || results.get().map(|r| results_view(r, query, shown, span(&state), view, ready(&state)))}
+                }
+                .into_any(),
+                other => ready(&state).map(|engine| browse_view(engine, other, view)).into_any(),
+            }}
         </main>
     }
 }
@@ -146,16 +196,25 @@ fn ActiveFilters(query: RwSignal<String>) -> impl IntoView {
 
 fn status_view(state: &RwSignal<LoadState>, attempt: RwSignal<u32>) -> AnyView {
     state.with(|s| match s {
-        LoadState::Loading { bytes } => {
-            let size = if *bytes > 0 {
-                format!(" ({:.1} MB)", *bytes as f64 / 1e6)
+        LoadState::Loading { received, total } => {
+            let mb = |b: u64| b as f64 / 1e6;
+            let (text, value) = if *total > 0 {
+                (
+                    format!(
+                        "Loading the index: {:.1} of {:.1} MB… you can type already.",
+                        mb(*received),
+                        mb(*total)
+                    ),
+                    Some((*received).min(*total) as f64 / *total as f64),
+                )
             } else {
-                String::new()
+                ("Loading the index… you can type already.".to_string(), None)
             };
             view! {
-                <p class="status" role="status" aria-live="polite">
-                    {format!("Loading the index{size}… you can type already.")}
-                </p>
+                <div class="status" role="status" aria-live="polite">
+                    <p>{text}</p>
+                    <progress aria-label="Index download" max="1" value=value></progress>
+                </div>
             }
             .into_any()
         }
@@ -178,10 +237,70 @@ fn status_view(state: &RwSignal<LoadState>, attempt: RwSignal<u32>) -> AnyView {
     })
 }
 
+/// The engine, once loaded.
+fn ready(state: &RwSignal<LoadState>) -> Option<Arc<twir_engine::Engine>> {
+    state.with(|s| match s {
+        LoadState::Ready(engine) => Some(engine.clone()),
+        _ => None,
+    })
+}
+
+/// The archive's first and last year, for the timeline.
+fn span(state: &RwSignal<LoadState>) -> (u32, u32) {
+    ready(state).map_or((2013, 2013), |e| {
+        let year = |d: &str| d.get(..4).and_then(|y| y.parse().ok()).unwrap_or(2013);
+        let m = e.manifest();
+        (year(&m.first_date), year(&m.last_date))
+    })
+}
+
+fn browse_view(engine: Arc<twir_engine::Engine>, page: View, view: RwSignal<View>) -> AnyView {
+    match page {
+        View::Issues => view! { <IssuesView engine=engine view=view /> }.into_any(),
+        View::Crates => view! { <CratesView engine=engine view=view /> }.into_any(),
+        View::Quotes => view! { <QuotesView engine=engine view=view /> }.into_any(),
+        View::Issue(n) => view! { <IssuePage engine=engine number=n /> }.into_any(),
+        View::Search => ().into_any(),
+    }
+}
+
+/// Moves focus to the next or previous result title (from the search box, to the
+/// first). Returns whether it moved.
+fn move_through_results(down: bool, in_box: bool, search_box: &web_sys::HtmlInputElement) -> bool {
+    use wasm_bindgen::JsCast;
+    let Ok(list) = document().query_selector_all(".hits .hit-title") else {
+        return false;
+    };
+    let titles: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect();
+    let active = document().active_element();
+    let at = titles.iter().position(|t| {
+        active
+            .as_ref()
+            .is_some_and(|a| a == t.as_ref() as &web_sys::Element)
+    });
+    let target = match (in_box, at, down) {
+        (true, _, true) => titles.first(),
+        (_, Some(i), true) => titles.get(i + 1),
+        (_, Some(0), false) => {
+            let _ = search_box.focus();
+            return true;
+        }
+        (_, Some(i), false) => titles.get(i - 1),
+        _ => None,
+    };
+    target.is_some_and(|t| t.focus().is_ok())
+}
+
 fn results_view(
     r: Result<(SearchResults, f64), String>,
     query: RwSignal<String>,
     shown: RwSignal<usize>,
+    span: (u32, u32),
+    view: RwSignal<View>,
+    engine: Option<Arc<twir_engine::Engine>>,
 ) -> AnyView {
     match r {
         Err(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
@@ -193,16 +312,30 @@ fn results_view(
                 <p>"Filters: "<code>"kind:"</code>" "<code>"section:"</code>" "<code>"site:"</code>" "
                     <code>"year:2019..2021"</code>" "<code>"issue:"</code>" "<code>"author:"</code>" "
                     <code>"tag:video"</code>"; "<code>"\"exact phrase\""</code>", "<code>"-exclude"</code>", "
-                    <code>"a OR b"</code>". Press "<kbd>"/"</kbd>" to search, "<kbd>"Esc"</kbd>" to clear."</p>
+                    <code>"a OR b"</code>". Press "<kbd>"/"</kbd>" to search, "<kbd>"↓"</kbd>" "<kbd>"↑"</kbd>
+                    " to move through the results, "<kbd>"Esc"</kbd>" to clear."</p>
             </section>
+            {engine.map(|engine| view! { <LatestIssue engine=engine view=view /> })}
         }
         .into_any(),
-        Ok((r, _)) if r.total == 0 => view! {
-            <p class="summary" role="status">
-                {format!("No results for {}. Try fewer words or another spelling.", r.understood)}
-            </p>
+        Ok((r, _)) if r.total == 0 => {
+            // Typos are forgiven already; what is left to offer is fewer words.
+            let words: Vec<&str> = r.understood.split_whitespace().collect();
+            let fewer = (words.len() > 1).then(|| {
+                let shorter = words[..words.len() - 1].join(" ");
+                let label = format!("Search for {shorter} instead");
+                view! {
+                    <button class="more" on:click=move |_| query.set(format!("{shorter} "))>{label}</button>
+                }
+            });
+            view! {
+                <p class="summary" role="status">
+                    {format!("No results for {}. Try fewer words or another spelling.", r.understood)}
+                </p>
+                {fewer}
+            }
+            .into_any()
         }
-        .into_any(),
         Ok((r, ms)) => {
             let summary = format!("{} results for {} ({ms:.0} ms)", r.total, r.understood);
             let more = (r.hits.len() < r.total).then(|| {
@@ -213,13 +346,15 @@ fn results_view(
                 }
             });
             let hits = r.hits;
+            let years = r.facets.year.clone();
             view! {
                 <div class="layout">
                     <FacetPanel facets=r.facets query=query />
                     <div class="results">
+                        <Timeline years=years span=span query=query />
                         <p class="summary" role="status">{summary}</p>
                         <ol class="hits">
-                            {hits.into_iter().map(|hit| view! { <HitView hit=hit /> }).collect_view()}
+                            {hits.into_iter().map(|hit| view! { <HitView hit=hit view=view /> }).collect_view()}
                         </ol>
                         {more}
                     </div>

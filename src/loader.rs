@@ -9,17 +9,19 @@ const DATA: &str = "data";
 /// What the page shows while and after loading.
 #[derive(Clone)]
 pub enum LoadState {
-    /// Downloading `bytes` of the bundle (0 while the manifest is fetched).
+    /// Downloading: `received` of `total` bytes of the bundle (`total` is 0 while the
+    /// manifest is fetched).
     Loading {
-        bytes: u64,
+        received: u64,
+        total: u64,
     },
     Ready(std::sync::Arc<Engine>),
     Failed(String),
 }
 
-/// Fetches and opens the index, telling `on_size` the bundle's size once the manifest
-/// is in. Errors are sentences for the reader.
-pub async fn load(on_size: impl Fn(u64)) -> Result<Engine, String> {
+/// Fetches and opens the index, telling `on_progress` (received, total) as the bundle
+/// arrives. Errors are sentences for the reader.
+pub async fn load(on_progress: impl Fn(u64, u64)) -> Result<Engine, String> {
     let manifest_url = format!("{DATA}/manifest.json");
     let manifest_text = fetch(&manifest_url)
         .await?
@@ -28,13 +30,45 @@ pub async fn load(on_size: impl Fn(u64)) -> Result<Engine, String> {
         .map_err(|e| format!("Could not read {manifest_url} ({e})."))?;
     let manifest = Manifest::from_json(&manifest_text).map_err(|e| e.to_string())?;
     let file = manifest.bundle_file().map_err(|e| e.to_string())?.clone();
-    on_size(file.size);
-    let bytes = fetch(&format!("{DATA}/{}", file.name))
-        .await?
-        .binary()
+    on_progress(0, file.size);
+    let response = fetch(&format!("{DATA}/{}", file.name)).await?;
+    let bytes = read_body(response, |received| on_progress(received, file.size))
         .await
         .map_err(|e| format!("The index download broke off ({e})."))?;
     Engine::open(manifest, &bytes).map_err(|e| format!("The index cannot be used: {e}"))
+}
+
+/// The whole body, read chunk by chunk so the page can show how far it got. The
+/// counts are of decoded bytes, as the manifest's size is.
+async fn read_body(response: Response, on_chunk: impl Fn(u64)) -> Result<Vec<u8>, String> {
+    use wasm_bindgen::JsCast;
+    let Some(stream) = response.body() else {
+        return response.binary().await.map_err(|e| e.to_string());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = stream
+        .get_reader()
+        .dyn_into()
+        .map_err(|_| "no stream reader".to_string())?;
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = wasm_bindgen_futures::JsFuture::from(reader.read())
+            .await
+            .map_err(|e| format!("{e:?}"))?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            return Ok(bytes);
+        }
+        if let Ok(value) = js_sys::Reflect::get(&chunk, &"value".into()) {
+            let array = js_sys::Uint8Array::new(&value);
+            let start = bytes.len();
+            bytes.resize(start + array.length() as usize, 0);
+            array.copy_to(&mut bytes[start..]);
+            on_chunk(bytes.len() as u64);
+        }
+    }
 }
 
 /// A successful response for `url`, or why there is none.

@@ -5,7 +5,9 @@ use std::ops::Range;
 use leptos::prelude::*;
 use twir_engine::{Hit, RecordKind};
 
+use crate::nav::ViewLink;
 use crate::safe_url::safe_href;
+use crate::url_state::View;
 
 /// `text` with the byte ranges in `marks` wrapped in `<mark>`.
 pub fn highlighted(text: &str, marks: &[Range<usize>]) -> Vec<AnyView> {
@@ -32,7 +34,7 @@ pub fn highlighted(text: &str, marks: &[Range<usize>]) -> Vec<AnyView> {
 }
 
 #[component]
-pub fn HitView(hit: Hit) -> impl IntoView {
+pub fn HitView(hit: Hit, view: RwSignal<View>) -> impl IntoView {
     let kind_class = format!("kind kind-{}", hit.kind.as_str());
     let title = highlighted(&hit.title, &hit.title_matches);
     let title = match safe_href(&hit.url) {
@@ -46,9 +48,11 @@ pub fn HitView(hit: Hit) -> impl IntoView {
         let body = highlighted(&hit.body, &hit.body_matches);
         view! { <p class="hit-body">{body}</p> }
     });
-    let issue_link = safe_href(&hit.issue_url).map(|href| {
-        view! { <a class="hit-issue" href=href>{format!("Issue {}", hit.issue)}</a> }
-    });
+    let issue_link = view! {
+        <span class="hit-issue">
+            <ViewLink view=view to=View::Issue(hit.issue)>{format!("Issue {}", hit.issue)}</ViewLink>
+        </span>
+    };
     let also = (hit.issues.len() > 1).then(|| {
         let others: Vec<String> = hit
             .issues

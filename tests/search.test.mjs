@@ -6,10 +6,10 @@ import { serve } from './serve.mjs';
 import { launch, screenshotPath } from './browser.mjs';
 
 const DIST = path.resolve(new URL('../dist', import.meta.url).pathname);
-let site, browser, failBundle = false;
+let site, browser, failBundle = false, slowBundle = false;
 
 before(async () => {
-  site = await serve(DIST, { failBundle: () => failBundle });
+  site = await serve(DIST, { failBundle: () => failBundle, slowBundle: () => slowBundle });
   browser = await launch();
   console.log(`# Chromium ${browser.version()} against ${site.url}`);
 });
@@ -45,6 +45,26 @@ test('a shared URL opens with its query answered', async () => {
   await page.close();
 });
 
+test('while the index downloads, a progress bar counts its bytes and typing is answered after', async () => {
+  slowBundle = true;
+  const page = await browser.newPage();
+  await page.goto(site.url);
+  const status = page.getByRole('status').filter({ hasText: /Loading the index: [\d.]+ of [\d.]+ MB/ });
+  await status.waitFor({ timeout: 30_000 });
+  const bar = page.getByRole('progressbar', { name: 'Index download' });
+  const seen = new Set();
+  for (let i = 0; i < 40 && seen.size < 3; i++) {
+    const value = await bar.getAttribute('value').catch(() => null);
+    if (value !== null) seen.add(value);
+    await page.waitForTimeout(50);
+  }
+  assert.ok(seen.size >= 2, `progress values seen: ${[...seen].join(', ')}`);
+  await page.getByRole('searchbox').fill('yew');
+  slowBundle = false;
+  await page.locator('.hit').filter({ hasText: 'Issue 215' }).first().waitFor({ timeout: 60_000 });
+  await page.close();
+});
+
 test('a failed index download says so and retries', async () => {
   failBundle = true;
   const page = await browser.newPage();
@@ -55,6 +75,20 @@ test('a failed index download says so and retries', async () => {
   failBundle = false;
   await page.getByRole('button', { name: 'Retry' }).click();
   await page.getByText(/Index of issues up to \d+/).waitFor({ timeout: 60_000 });
+  // The empty page shows the help and the latest issue's highlights.
+  await page.getByRole('heading', { name: /^Latest: This Week in Rust 644/ }).waitFor();
+  assert.match(await page.locator('.latest').innerText(), /crate of the week/i);
+  assert.match(await page.locator('.latest').innerText(), /noq/);
+  await page.close();
+});
+
+test('no results offers the search with fewer words', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${site.url}?q=${encodeURIComponent('tokio qqzzxxvv ')}`);
+  const fewer = page.getByRole('button', { name: 'Search for tokio instead' });
+  await fewer.waitFor({ timeout: 60_000 });
+  await fewer.click();
+  await page.getByRole('status').filter({ hasText: /^\d+ results for tokio/ }).waitFor();
   await page.close();
 });
 
@@ -86,7 +120,7 @@ test('clicking a facet filters the results and the URL; the chip removes it', as
   await page.close();
 });
 
-test('keyboard only: / focuses the box, Esc clears it, Tab reaches a crate and Enter opens it', async () => {
+test('keyboard only: / focuses the box, Esc clears it, arrow keys reach a crate and Enter opens it', async () => {
   const page = await browser.newPage();
   await page.goto(site.url);
   await page.getByText(/Index of issues up to \d+/).waitFor({ timeout: 60_000 });
@@ -97,21 +131,119 @@ test('keyboard only: / focuses the box, Esc clears it, Tab reaches a crate and E
   await first.filter({ hasText: 'Issue 215' }).waitFor({ timeout: 30_000 });
   await page.keyboard.press('Escape');
   assert.equal(await page.getByRole('searchbox').inputValue(), '');
-  await page.keyboard.type('kind:crate yew ');
-  await first.filter({ hasText: 'Issue 215' }).waitFor();
-  // Tab from the box to the first result's link, as a keyboard user would.
-  let focused = '';
-  for (let i = 0; i < 40 && !/github\.com\/DenisKolodin\/yew/.test(focused); i++) {
-    await page.keyboard.press('Tab');
-    focused = await page.evaluate(() => document.activeElement.getAttribute('href') || '');
-  }
-  assert.match(focused, /github\.com\/DenisKolodin\/yew/);
+  await page.keyboard.type('yew ');
+  await first.filter({ hasText: 'Crate of the Week' }).filter({ hasText: 'Issue 215' }).waitFor();
+  const focused = () => page.evaluate(() => {
+    const titles = [...document.querySelectorAll('.hits .hit-title')];
+    return { at: titles.indexOf(document.activeElement), id: document.activeElement.id };
+  });
+  // Down from the box to the first result, down to the second, up and up to the box.
+  await page.keyboard.press('ArrowDown');
+  assert.equal((await focused()).at, 0);
+  await page.keyboard.press('ArrowDown');
+  assert.equal((await focused()).at, 1);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  assert.deepEqual(await focused(), { at: -1, id: 'q' });
+  await page.keyboard.press('ArrowDown');
+  assert.match(await page.evaluate(() => document.activeElement.getAttribute('href')), /github\.com\/DenisKolodin\/yew/);
   // Enter follows the link (the target is off this machine's network: catch the attempt).
   const [request] = await Promise.all([
     page.waitForRequest((r) => r.url().includes('DenisKolodin/yew'), { timeout: 10_000 }),
     page.keyboard.press('Enter'),
   ]);
   assert.match(request.url(), /github\.com\/DenisKolodin\/yew/);
+  await page.close();
+});
+
+test('the crates table sorts by a column, filters, and offers its download', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${site.url}?view=crates`);
+  const summary = page.getByRole('status').filter({ hasText: /crates of the week/ });
+  await summary.waitFor({ timeout: 60_000 });
+  assert.match(await summary.innerText(), /^539 crates of the week$/);
+  const names = () => page.locator('table.crates tbody td.name').allInnerTexts();
+  // Newest issue first by default.
+  const issues = (await page.locator('table.crates tbody td.issue a').allInnerTexts()).map(Number);
+  assert.deepEqual(issues, [...issues].sort((a, b) => b - a));
+  const header = page.getByRole('columnheader', { name: 'Crate' });
+  await header.getByRole('button').click();
+  assert.equal(await header.getAttribute('aria-sort'), 'ascending');
+  const sorted = await names();
+  const lower = sorted.map((n) => n.toLowerCase());
+  assert.deepEqual(lower, [...lower].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  await header.getByRole('button').click();
+  assert.equal(await header.getAttribute('aria-sort'), 'descending');
+  assert.equal((await names())[0], sorted[sorted.length - 1]);
+  await page.getByLabel('Filter').fill('parser');
+  await summary.filter({ hasText: /^\d+ of 539/ }).waitFor();
+  const rows = await page.locator('table.crates tbody tr').allInnerTexts();
+  assert.ok(rows.length > 3 && rows.every((r) => /parser/i.test(r)), rows.length);
+  const csv = await page.getByRole('link', { name: 'CSV' }).getAttribute('href');
+  const response = await page.request.get(new URL(csv, page.url()).href);
+  assert.equal(response.status(), 200);
+  assert.match(await response.text(), /^issue,date,name/);
+  await page.screenshot({ path: screenshotPath('crates-table-desktop') });
+  await page.close();
+});
+
+test('an issue page shows the issue by section; Back returns to the search', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${site.url}?q=kind%3Acrate+yew`);
+  const hit = page.locator('.hit').filter({ hasText: 'Issue 215' }).first();
+  await hit.waitFor({ timeout: 60_000 });
+  await hit.getByRole('link', { name: 'Issue 215' }).click();
+  await page.waitForURL(/\?view=issue&n=215$/);
+  await page.getByRole('heading', { level: 1, name: 'This Week in Rust 215' }).waitFor();
+  const crate = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Crate of the Week', exact: true }) });
+  assert.equal(await crate.count(), 1);
+  assert.match(await crate.innerText(), /YEW/);
+  const sections = await page.locator('.issue-page h2').allInnerTexts();
+  assert.ok(sections.length > 5, sections.join(' | '));
+  assert.ok(sections.some((s) => /News & Blog Posts/.test(s)), sections.join(' | '));
+  assert.match(await page.getByRole('link', { name: /this-week-in-rust\.org/ }).getAttribute('href'), /\/2018\/01\/02\/this-week-in-rust-215\//);
+  await page.screenshot({ path: screenshotPath('issue-215-desktop') });
+  await page.goBack();
+  await page.waitForURL(/\?q=kind%3Acrate\+yew$/);
+  await page.locator('.hit').filter({ hasText: 'Issue 215' }).first().waitFor();
+  await page.close();
+});
+
+test('the timeline shows matches per year and a bar filters to its year', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${site.url}?q=async`);
+  const bar = page.getByRole('button', { name: /^2019: \d+ matches$/ });
+  await bar.waitFor({ timeout: 60_000 });
+  const n = Number((await bar.getAttribute('aria-label')).match(/(\d+) matches/)[1]);
+  assert.ok(n > 0);
+  await bar.click();
+  await page.waitForURL(/q=async\+year%3A2019/);
+  await page.getByRole('status').filter({ hasText: /^\d+ results for async year:2019/ }).waitFor();
+  assert.equal(await bar.getAttribute('aria-pressed'), 'true');
+  // A hit shows its newest issue; a link repeated later still counts for 2019.
+  const dates = await page.locator('.hit time').allInnerTexts();
+  const in2019 = dates.filter((d) => d.startsWith('2019')).length;
+  assert.ok(dates.length > 0 && in2019 * 2 >= dates.length, dates.join());
+  // Other years have nothing left.
+  assert.equal(await page.getByRole('button', { name: /^2015: 0 matches$/ }).isDisabled(), true);
+  await page.close();
+});
+
+test('issues by year and quotes filtered by author', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${site.url}?view=issues`);
+  await page.getByRole('heading', { level: 1, name: 'Issues' }).waitFor({ timeout: 60_000 });
+  const years = await page.locator('.browse h2').allInnerTexts();
+  assert.equal(years[years.length - 1], '2013');
+  assert.equal(await page.locator('.issue-list li').count(), 643);
+  assert.match(await page.locator('.issue-list li').filter({ hasText: /^Issue 215\b/ }).innerText(), /crate: YEW/);
+  await page.getByRole('link', { name: 'Quotes of the Week' }).click();
+  await page.waitForURL(/\?view=quotes$/);
+  await page.getByLabel('Author').fill('llogiq');
+  const quotes = page.locator('.quote');
+  await page.getByRole('status').filter({ hasText: /^\d+ of 534 quotes/ }).waitFor();
+  const metas = await quotes.locator('.quote-meta').allInnerTexts();
+  assert.ok(metas.length > 5 && metas.every((m) => /llogiq/i.test(m)), metas.length);
   await page.close();
 });
 

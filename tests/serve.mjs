@@ -15,7 +15,9 @@ const TYPES = {
   '.bin': 'application/octet-stream',
 };
 
-export function serve(root, { failBundle = () => false } = {}) {
+// `failBundle()` true: the index download fails (503). `slowBundle()` true: it arrives
+// in 20 pieces over about two seconds, as on a slow phone network.
+export function serve(root, { failBundle = () => false, slowBundle = () => false } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     let file = path.join(root, decodeURIComponent(url.pathname));
@@ -44,6 +46,19 @@ export function serve(root, { failBundle = () => false } = {}) {
       headers['content-encoding'] = 'gzip';
     }
     res.writeHead(200, headers);
+    if (/\/index\.[0-9a-f]+\.bin$/.test(url.pathname) && slowBundle()) {
+      const bytes = fs.readFileSync(body);
+      const piece = Math.ceil(bytes.length / 20);
+      let at = 0;
+      const next = () => {
+        res.write(bytes.subarray(at, at + piece));
+        at += piece;
+        if (at < bytes.length) setTimeout(next, 100);
+        else res.end();
+      };
+      next();
+      return;
+    }
     fs.createReadStream(body).pipe(res);
   });
   return new Promise((resolve) => {

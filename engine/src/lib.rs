@@ -26,5 +26,5 @@ pub use error::{Error, ErrorKind};
 pub use facets::Facets;
 pub use query::{ParsedQuery, QueryPart};
 pub use record::{CrateOfTheWeek, Issue, Link, Presence, Quote, Record, RecordKind};
-pub use search::{Engine, Hit, SearchRequest, SearchResults, Sort};
+pub use search::{Engine, Hit, IssueSummary, SearchRequest, SearchResults, Sort};
 pub use section::SectionGroup;

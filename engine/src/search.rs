@@ -119,6 +119,14 @@ pub struct Hit {
     pub score: f32,
 }
 
+/// What an issue holds, in numbers, for the list of issues.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct IssueSummary {
+    pub links: usize,
+    pub crates: Vec<String>,
+    pub quotes: usize,
+}
+
 /// An opened bundle.
 pub struct Engine {
     manifest: Manifest,
@@ -205,6 +213,42 @@ impl Engine {
     /// Every quote of the week, in issue order.
     pub fn quotes(&self) -> impl Iterator<Item = &crate::Quote> {
         self.table.quotes()
+    }
+
+    /// Everything issue `number` held, in page order: its prose, links, crates and
+    /// quotes. A link repeated in later issues is shown as it was last written.
+    pub fn issue_records(&self, number: u32) -> Vec<&Record> {
+        self.table
+            .entries
+            .iter()
+            .filter(|e| e.issue_numbers().any(|n| n == number))
+            .map(|e| &e.record)
+            .collect()
+    }
+
+    /// Per issue number: how many links (boilerplate left out), and the crates of the
+    /// week by name, for the list of issues.
+    pub fn issue_summaries(&self) -> std::collections::BTreeMap<u32, IssueSummary> {
+        let mut out: std::collections::BTreeMap<u32, IssueSummary> = self
+            .table
+            .issues
+            .iter()
+            .map(|i| (i.number, IssueSummary::default()))
+            .collect();
+        for entry in &self.table.entries {
+            for n in entry.issue_numbers() {
+                let Some(summary) = out.get_mut(&n) else {
+                    continue;
+                };
+                match &entry.record {
+                    Record::Link(l) if !l.boilerplate => summary.links += 1,
+                    Record::Crate(c) => summary.crates.push(c.name.clone()),
+                    Record::Quote(_) => summary.quotes += 1,
+                    _ => {}
+                }
+            }
+        }
+        out
     }
 
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, Error> {

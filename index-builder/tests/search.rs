@@ -144,6 +144,21 @@ fn issue_and_tag_filters_and_repeated_links() {
 }
 
 #[test]
+fn an_issue_page_holds_what_the_issue_held() {
+    let records = engine().issue_records(215);
+    let links = records
+        .iter()
+        .filter(|r| matches!(r, twir_engine::Record::Link(l) if !l.boilerplate))
+        .count();
+    let summary = &engine().issue_summaries()[&215];
+    assert_eq!(summary.links, links);
+    assert!(links > 40, "{links}");
+    assert_eq!(summary.crates, ["YEW"]);
+    assert_eq!(summary.quotes, 1);
+    assert!(matches!(records[0], twir_engine::Record::Issue(i) if i.number == 215));
+}
+
+#[test]
 fn every_crate_and_quote_comes_back_from_the_bundle() {
     assert_eq!(engine().crates().count(), 539);
     assert_eq!(engine().quotes().count(), 534);

@@ -1,0 +1,172 @@
+//! Every Crate of the Week in a table that sorts by any column and filters as you type,
+//! with the research exports to download.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use twir_engine::Engine;
+
+use crate::nav::ViewLink;
+use crate::safe_url::safe_href;
+use crate::url_state::View;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Name,
+    Issue,
+    Description,
+    SuggestedBy,
+}
+
+/// One row, with the issue's date looked up once.
+#[derive(Clone, PartialEq)]
+struct Row {
+    name: String,
+    url: String,
+    issue: u32,
+    date: String,
+    description: String,
+    suggested_by: String,
+}
+
+#[component]
+pub fn CratesView(engine: Arc<Engine>, view: RwSignal<View>) -> impl IntoView {
+    let rows: Vec<Row> = engine
+        .crates()
+        .map(|c| Row {
+            name: c.name.clone(),
+            url: c.url.clone(),
+            issue: c.issue,
+            date: engine
+                .issue(c.issue)
+                .map(|i| i.date.clone())
+                .unwrap_or_default(),
+            description: c.description.clone(),
+            suggested_by: c.suggested_by.join(", "),
+        })
+        .collect();
+    let total = rows.len();
+    let sort = RwSignal::new((Column::Issue, false));
+    let filter = RwSignal::new(String::new());
+    let shown = Memo::new(move |_| {
+        let needle = filter.get().to_lowercase();
+        let (column, ascending) = sort.get();
+        let mut v: Vec<Row> = rows
+            .iter()
+            .filter(|r| {
+                needle.is_empty()
+                    || [&r.name, &r.description, &r.suggested_by, &r.date]
+                        .iter()
+                        .any(|f| f.to_lowercase().contains(&needle))
+            })
+            .cloned()
+            .collect();
+        v.sort_by(|a, b| {
+            let o = match column {
+                Column::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+                Column::Issue => a.issue.cmp(&b.issue),
+                Column::Description => a.description.cmp(&b.description),
+                Column::SuggestedBy => a.suggested_by.cmp(&b.suggested_by),
+            };
+            let o = o.then(a.issue.cmp(&b.issue));
+            if ascending {
+                o
+            } else {
+                o.reverse()
+            }
+        });
+        v
+    });
+    let header = move |column: Column, label: &'static str| {
+        let state = move || {
+            let (c, ascending) = sort.get();
+            match (c == column, ascending) {
+                (false, _) => "none",
+                (true, true) => "ascending",
+                (true, false) => "descending",
+            }
+        };
+        view! {
+            <th scope="col" aria-sort=state>
+                <button
+                    class="sort"
+                    on:click=move |_| sort.update(|(c, ascending)| {
+                        if *c == column {
+                            *ascending = !*ascending;
+                        } else {
+                            // Names read A to Z first; issues newest first.
+                            *c = column;
+                            *ascending = column != Column::Issue;
+                        }
+                    })
+                >
+                    {label}
+                </button>
+            </th>
+        }
+    };
+    let body = move || {
+        shown
+            .get()
+            .into_iter()
+            .map(|r| {
+                let name = match safe_href(&r.url) {
+                    Some(href) => view! { <a href=href rel="noopener noreferrer">{r.name}</a> }.into_any(),
+                    None => view! { <span>{r.name}</span> }.into_any(),
+                };
+                view! {
+                    <tr>
+                        <td class="name">{name}</td>
+                        <td class="issue">
+                            <ViewLink view=view to=View::Issue(r.issue)>{r.issue.to_string()}</ViewLink>
+                            " "<time datetime=r.date.clone()>{r.date.clone()}</time>
+                        </td>
+                        <td>{r.description}</td>
+                        <td>{r.suggested_by}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let count = move || {
+        let n = shown.with(|v| v.len());
+        if n == total {
+            format!("{total} crates of the week")
+        } else {
+            format!("{n} of {total} crates of the week")
+        }
+    };
+    view! {
+        <section class="browse" aria-labelledby="crates-title">
+            <h1 id="crates-title">"Crates of the Week"</h1>
+            <div class="browse-tools">
+                <label for="crate-filter">"Filter"</label>
+                <input
+                    id="crate-filter"
+                    type="search"
+                    placeholder="name, description, who suggested it"
+                    prop:value=move || filter.get()
+                    on:input=move |ev| filter.set(event_target_value(&ev))
+                />
+                <span class="downloads">
+                    "Download: "<a href="data/crates-of-the-week.csv" download>"CSV"</a>" · "
+                    <a href="data/crates-of-the-week.json" download>"JSON"</a>
+                </span>
+            </div>
+            <p class="summary" role="status">{count}</p>
+            <div class="table-scroll">
+                <table class="crates">
+                    <thead>
+                        <tr>
+                            {header(Column::Name, "Crate")}
+                            {header(Column::Issue, "Issue")}
+                            {header(Column::Description, "Description")}
+                            {header(Column::SuggestedBy, "Suggested by")}
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

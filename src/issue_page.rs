@@ -1,0 +1,170 @@
+//! One issue, readable without leaving the app: its prose, crates and quotes of the
+//! week, and its links grouped by section, with a link to the original page.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use twir_engine::{Engine, Record, RecordKind, SectionGroup};
+
+use crate::safe_url::safe_href;
+
+#[component]
+pub fn IssuePage(engine: Arc<Engine>, number: u32) -> impl IntoView {
+    let Some(issue) = engine.issue(number).cloned() else {
+        return view! {
+            <section class="browse"><h1>{format!("There is no issue {number} in the index.")}</h1></section>
+        }
+        .into_any();
+    };
+    let records = engine.issue_records(number);
+    let prose = records.iter().find_map(|r| match r {
+        Record::Issue(i) if !i.text.is_empty() => Some(i.text.clone()),
+        _ => None,
+    });
+    // Sections in the order the issue first reached them.
+    let mut sections: Vec<(String, Vec<twir_engine::Link>)> = Vec::new();
+    let (mut crates, mut quotes) = (Vec::new(), Vec::new());
+    let has = |kind: RecordKind| records.iter().any(|r| r.kind() == kind);
+    let (has_crate, has_quote) = (has(RecordKind::Crate), has(RecordKind::Quote));
+    for r in &records {
+        match r {
+            // The crate and the quote are shown as such, not again as their section's links.
+            Record::Link(l)
+                if (l.group == SectionGroup::CrateOfTheWeek && has_crate)
+                    || (l.group == SectionGroup::QuoteOfTheWeek && has_quote) => {}
+            Record::Link(l) if !l.boilerplate => {
+                match sections.iter_mut().find(|(s, _)| *s == l.section) {
+                    Some((_, links)) => links.push(l.clone()),
+                    None => sections.push((l.section.clone(), vec![l.clone()])),
+                }
+            }
+            Record::Crate(c) => crates.push(c.clone()),
+            Record::Quote(q) => quotes.push(q.clone()),
+            _ => {}
+        }
+    }
+    let original = safe_href(&issue.url)
+        .map(|href| view! { <a class="original" href=href>"Read it on this-week-in-rust.org"</a> });
+    let prose = prose.map(|text| {
+        text.split("\n\n")
+            .map(|p| view! { <p>{p.to_string()}</p> })
+            .collect_view()
+    });
+    let crates = (!crates.is_empty()).then(|| {
+        let items = crates
+            .into_iter()
+            .map(|c| {
+                let name = match safe_href(&c.url) {
+                    Some(href) => {
+                        view! { <a href=href rel="noopener noreferrer">{c.name}</a> }.into_any()
+                    }
+                    None => view! { <span>{c.name}</span> }.into_any(),
+                };
+                let by = (!c.suggested_by.is_empty())
+                    .then(|| format!(" (suggested by {})", c.suggested_by.join(", ")));
+                view! { <li>{name}": "{c.description}{by}</li> }
+            })
+            .collect_view();
+        view! { <section><h2>"Crate of the Week"</h2><ul>{items}</ul></section> }
+    });
+    let quotes = (!quotes.is_empty()).then(|| {
+        let items = quotes
+            .into_iter()
+            .map(|q| {
+                let paragraphs = q.text.split("\n\n").map(|p| view! { <p>{p.to_string()}</p> }).collect_view();
+                let who = if q.attribution.is_empty() { q.author } else { q.attribution };
+                view! { <li class="quote"><blockquote>{paragraphs}</blockquote><p class="quote-meta">"— "{who}</p></li> }
+            })
+            .collect_view();
+        view! { <section><h2>"Quote of the Week"</h2><ul class="quotes">{items}</ul></section> }
+    });
+    let sections = sections
+        .into_iter()
+        .map(|(section, links)| {
+            let items = links
+                .into_iter()
+                .map(|l| {
+                    let text = match safe_href(&l.url) {
+                        Some(href) => {
+                            view! { <a href=href rel="noopener noreferrer">{l.text.clone()}</a> }
+                                .into_any()
+                        }
+                        None => view! { <span>{l.text.clone()}</span> }.into_any(),
+                    };
+                    let context = (!l.context.is_empty() && l.context != l.text)
+                        .then(|| view! { <span class="context">{l.context}</span> });
+                    view! { <li>{text}{context}</li> }
+                })
+                .collect_view();
+            let heading = if section.is_empty() {
+                "Links".to_string()
+            } else {
+                section
+            };
+            view! { <section><h2>{heading}</h2><ul class="issue-links">{items}</ul></section> }
+        })
+        .collect_view();
+    view! {
+        <article class="browse issue-page" aria-labelledby="issue-title">
+            <h1 id="issue-title">{issue.title.clone()}</h1>
+            <p class="issue-meta"><time datetime=issue.date.clone()>{issue.date.clone()}</time>" · "{original}</p>
+            {prose.map(|p| view! { <section class="prose">{p}</section> })}
+            {crates}
+            {quotes}
+            {sections}
+        </article>
+    }
+    .into_any()
+}
+
+/// The newest issue in brief, for the empty search page: its crate and quote of the
+/// week and its first community links.
+#[component]
+pub fn LatestIssue(engine: Arc<Engine>, view: RwSignal<crate::url_state::View>) -> impl IntoView {
+    use crate::nav::ViewLink;
+    use crate::url_state::View;
+    let issue = engine.issues().last().cloned()?;
+    let records = engine.issue_records(issue.number);
+    let mut lines: Vec<AnyView> = Vec::new();
+    for r in &records {
+        match r {
+            Record::Crate(c) => lines.push(
+                view! { <li><span class="kind">"Crate of the Week"</span>{c.name.clone()}": "{c.description.clone()}</li> }
+                    .into_any(),
+            ),
+            Record::Quote(q) => {
+                let first = q.text.split("\n\n").next().unwrap_or_default().to_string();
+                lines.push(
+                    view! { <li><span class="kind">"Quote of the Week"</span>{format!("“{first}” — {}", q.author)}</li> }
+                        .into_any(),
+                );
+            }
+            _ => {}
+        }
+    }
+    let news = records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Link(l) if l.group == SectionGroup::News && !l.boilerplate => Some(l),
+            _ => None,
+        })
+        .take(5)
+        .map(|l| match safe_href(&l.url) {
+            Some(href) => {
+                view! { <li><a href=href rel="noopener noreferrer">{l.text.clone()}</a></li> }
+                    .into_any()
+            }
+            None => view! { <li>{l.text.clone()}</li> }.into_any(),
+        })
+        .collect_view();
+    Some(view! {
+        <section class="latest" aria-labelledby="latest-title">
+            <h2 id="latest-title">
+                "Latest: "
+                <ViewLink view=view to=View::Issue(issue.number)>{issue.title.clone()}</ViewLink>
+                " "<time datetime=issue.date.clone()>{issue.date.clone()}</time>
+            </h2>
+            <ul class="latest-list">{lines}{news}</ul>
+        </section>
+    })
+}

@@ -1,0 +1,58 @@
+//! Every issue by year, newest first: date, how many links, its crates of the week.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use twir_engine::Engine;
+
+use crate::nav::ViewLink;
+use crate::url_state::View;
+
+#[component]
+pub fn IssuesView(engine: std::sync::Arc<Engine>, view: RwSignal<View>) -> impl IntoView {
+    let summaries = engine.issue_summaries();
+    let mut by_year: BTreeMap<String, Vec<&twir_engine::Issue>> = BTreeMap::new();
+    for issue in engine.issues() {
+        let year = issue.date.get(..4).unwrap_or("unknown").to_string();
+        by_year.entry(year).or_default().push(issue);
+    }
+    let years = by_year
+        .into_iter()
+        .rev()
+        .map(|(year, issues)| {
+            let items = issues
+                .into_iter()
+                .rev()
+                .map(|issue| {
+                    let s = summaries.get(&issue.number).cloned().unwrap_or_default();
+                    let mut facts = vec![format!("{} links", s.links)];
+                    if !s.crates.is_empty() {
+                        facts.push(format!("crate: {}", s.crates.join(", ")));
+                    }
+                    view! {
+                        <li>
+                            <ViewLink view=view to=View::Issue(issue.number)>
+                                {format!("Issue {}", issue.number)}
+                            </ViewLink>
+                            " "
+                            <time datetime=issue.date.clone()>{issue.date.clone()}</time>
+                            <span class="facts">{facts.join(" · ")}</span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="year" aria-label=year.clone()>
+                    <h2>{year.clone()}</h2>
+                    <ul class="issue-list">{items}</ul>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="browse" aria-labelledby="issues-title">
+            <h1 id="issues-title">"Issues"</h1>
+            {years}
+        </section>
+    }
+}

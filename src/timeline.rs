@@ -1,0 +1,58 @@
+//! Matches per year as bars above the results: when a topic was discussed. A bar is a
+//! button that toggles the `year:` filter.
+
+use leptos::prelude::*;
+
+use crate::filters;
+
+#[component]
+pub fn Timeline(
+    /// Matches per year (years without matches may be missing).
+    years: Vec<(String, usize)>,
+    /// The archive's first and last year: every year gets a place, even an empty one.
+    span: (u32, u32),
+    query: RwSignal<String>,
+) -> impl IntoView {
+    let count = |y: u32| {
+        years
+            .iter()
+            .find(|(name, _)| name.parse() == Ok(y))
+            .map_or(0, |(_, n)| *n)
+    };
+    let max = years.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+    let bars = (span.0..=span.1)
+        .map(|year| {
+            let n = count(year);
+            let token = filters::token("year", &year.to_string());
+            let pressed = {
+                let token = token.clone();
+                move || filters::has(&query.get(), &token).to_string()
+            };
+            // At least a sliver, so an empty year still shows where it is.
+            let height = format!("height: {:.0}%", (n as f64 / max as f64 * 100.0).max(2.0));
+            let label = format!("{year}: {n} matches");
+            let short = format!("’{:02}", year % 100);
+            view! {
+                <li>
+                    <button
+                        class="bar"
+                        title=label.clone()
+                        aria-label=label
+                        aria-pressed=pressed
+                        disabled=n == 0
+                        on:click=move |_| query.update(|q| *q = filters::toggle(q, &token))
+                    >
+                        <span class="bar-fill" style=height></span>
+                        <span class="bar-year">{short}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="timeline">
+            <figcaption class="visually-hidden">"Matches per year; choose a year to filter"</figcaption>
+            <ol>{bars}</ol>
+        </figure>
+    }
+}
