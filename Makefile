@@ -13,6 +13,8 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/"
 DATA := public/data
 # The most the index files may weigh, brotli-compressed (phones download them first).
 INDEX_BUDGET ?= 2500000
+# Where the site will be served: `./` works at any path; `make dist BASE=/search/` fixes it.
+BASE ?= ./
 CACHE := .cache
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
@@ -25,12 +27,12 @@ ifeq ($(origin ARCHIVE), undefined)
   endif
 endif
 
-.PHONY: serve test tools browser-tools index site fmt-check clippy native-test browser-test dist clean
+.PHONY: serve test tools browser-tools index site site-subpath fmt-check clippy native-test browser-test dist clean
 
 serve: tools index
 	trunk serve --release
 
-test: tools browser-tools fmt-check clippy native-test site browser-test
+test: tools browser-tools fmt-check clippy native-test site site-subpath browser-test
 
 tools:
 	@if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -63,6 +65,18 @@ index: $(if $(findstring $(CACHE),$(ARCHIVE)),$(ARCHIVE))
 
 site: index
 	trunk build --release
+	cargo run --release -q -p index-builder -- finish-site dist
+
+# The site built for the sub-path /search/, for the browser test of base paths.
+site-subpath: index
+	trunk build --release --public-url /search/ --dist dist-search
+	cargo run --release -q -p index-builder -- finish-site dist-search
+
+# The finished static site for hosting: dist/ with .br/.gz beside every file and _headers.
+dist: tools index
+	trunk build --release --public-url $(BASE)
+	cargo run --release -q -p index-builder -- finish-site dist
+	@echo "dist/ is ready for any static host (see README: hosting)"
 
 fmt-check:
 	cargo fmt --all -- --check
@@ -77,4 +91,4 @@ browser-test:
 	node --test tests/*.test.mjs
 
 clean:
-	rm -rf dist $(DATA)
+	rm -rf dist dist-search $(DATA)

@@ -5,3 +5,12 @@
   var p = document.getElementById('no-wasm');
   if (p) p.hidden = false;
 })();
+
+// Offline use: the service worker (sw.js, beside this file) caches the app and the index.
+if ('serviceWorker' in navigator) {
+  window.addEventListener('load', function () {
+    navigator.serviceWorker.register('sw.js').catch(function (e) {
+      console.warn('offline use is not available:', e);
+    });
+  });
+}

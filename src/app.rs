@@ -37,6 +37,7 @@ pub fn App() -> impl IntoView {
         total: 0,
     });
     let attempt = RwSignal::new(0u32);
+    let notice: RwSignal<Option<String>> = RwSignal::new(None);
     let input: NodeRef<html::Input> = NodeRef::new();
 
     // Load after first paint; again on every retry.
@@ -47,13 +48,25 @@ pub fn App() -> impl IntoView {
             total: 0,
         });
         spawn_local(async move {
-            let progress = |received, total| state.set(LoadState::Loading { received, total });
-            match loader::load(progress).await {
-                Ok(engine) => state.set(LoadState::Ready(Arc::new(engine))),
-                Err(message) => state.set(LoadState::Failed(message)),
+            let progress = |received, total| {
+                // A background update does not hide the index in use.
+                if !matches!(state.get_untracked(), LoadState::Ready(_)) {
+                    state.set(LoadState::Loading { received, total });
+                }
+            };
+            let event = |e: loader::Event| match e {
+                loader::Event::Ready(engine) => state.set(LoadState::Ready(Arc::from(engine))),
+                loader::Event::Notice(text) => notice.set(Some(text)),
+            };
+            if let Err(message) = loader::load(progress, event).await {
+                state.set(LoadState::Failed(message));
             }
         });
     });
+    // Offline or not, as the browser sees it.
+    let offline = RwSignal::new(crate::offline::is_offline());
+    let _online = window_event_listener(ev::online, move |_| offline.set(false));
+    let _offline = window_event_listener(ev::offline, move |_| offline.set(true));
     // The URL follows the state: a history entry per page, none per keystroke.
     let last_view = StoredValue::new(view.get_untracked());
     Effect::new(move |_| {
@@ -152,7 +165,8 @@ pub fn App() -> impl IntoView {
                     <option value="oldest">"Oldest"</option>
                 </select>
             </form>
-            {move || status_view(&state, attempt)}
+            {move || status_view(&state, attempt, offline.get())}
+            {move || notice.get().map(|text| view! { <p class="notice" role="status">{text}</p> })}
             {move || match view.get() {
                 View::Search => view! {
                     <ActiveFilters query=query />
@@ -194,7 +208,7 @@ fn ActiveFilters(query: RwSignal<String>) -> impl IntoView {
     }
 }
 
-fn status_view(state: &RwSignal<LoadState>, attempt: RwSignal<u32>) -> AnyView {
+fn status_view(state: &RwSignal<LoadState>, attempt: RwSignal<u32>, offline: bool) -> AnyView {
     state.with(|s| match s {
         LoadState::Loading { received, total } => {
             let mb = |b: u64| b as f64 / 1e6;
@@ -227,12 +241,15 @@ fn status_view(state: &RwSignal<LoadState>, attempt: RwSignal<u32>) -> AnyView {
         .into_any(),
         LoadState::Ready(engine) => {
             let m = engine.manifest();
-            view! {
-                <p class="status ready">
-                    {format!("Index of issues up to {} ({}).", m.last_issue, m.last_date)}
-                </p>
-            }
-            .into_any()
+            let text = if offline {
+                format!(
+                    "Offline: searching the index saved on this device, issues up to {} ({}).",
+                    m.last_issue, m.last_date
+                )
+            } else {
+                format!("Index of issues up to {} ({}).", m.last_issue, m.last_date)
+            };
+            view! { <p class="status ready" class:offline=offline>{text}</p> }.into_any()
         }
     })
 }

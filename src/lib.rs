@@ -8,6 +8,7 @@ mod issue_page;
 mod issues_view;
 mod loader;
 mod nav;
+mod offline;
 mod quotes_view;
 mod results;
 mod safe_url;

@@ -23,6 +23,7 @@ test('typing yew lists the crate of the week of issue 215 (2018-01-02)', async (
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(site.url);
   const box = page.getByRole('searchbox', { name: 'Search the archive' });
   // The box takes input before the index has arrived.
@@ -33,6 +34,9 @@ test('typing yew lists the crate of the week of issue 215 (2018-01-02)', async (
   assert.equal(await page.locator('mark', { hasText: /yew/i }).first().isVisible(), true);
   assert.match(page.url(), /\?q=yew$/);
   await page.screenshot({ path: screenshotPath('search-yew-desktop'), fullPage: false });
+  // The site runs under the strict Content-Security-Policy of dist/_headers.
+  const response = await page.request.get(site.url);
+  assert.match(response.headers()['content-security-policy'] ?? '', /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
   assert.deepEqual(errors, []);
   await page.close();
 });

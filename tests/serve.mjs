@@ -13,14 +13,26 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.csv': 'text/csv',
   '.bin': 'application/octet-stream',
+  '.webmanifest': 'application/manifest+json',
 };
 
 // `failBundle()` true: the index download fails (503). `slowBundle()` true: it arrives
 // in 20 pieces over about two seconds, as on a slow phone network.
-export function serve(root, { failBundle = () => false, slowBundle = () => false } = {}) {
+// `prefix` (e.g. `/search/`): the site lives under that path, as on a host's sub-path.
+export function serve(root, { failBundle = () => false, slowBundle = () => false, prefix = '/' } = {}) {
+  // The Content-Security-Policy of `_headers` (written by `make dist`/`make site`), so
+  // every browser test runs under the policy a host would send.
+  const headersFile = path.join(root, '_headers');
+  const csp = fs.existsSync(headersFile)
+    ? fs.readFileSync(headersFile, 'utf8').match(/Content-Security-Policy: (.*)/)?.[1]
+    : undefined;
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
-    let file = path.join(root, decodeURIComponent(url.pathname));
+    if (!url.pathname.startsWith(prefix)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    let file = path.join(root, decodeURIComponent(url.pathname.slice(prefix.length - 1)));
     if (!file.startsWith(path.resolve(root))) {
       res.writeHead(403).end();
       return;
@@ -36,6 +48,7 @@ export function serve(root, { failBundle = () => false, slowBundle = () => false
     }
     const type = TYPES[path.extname(file)] || 'application/octet-stream';
     const headers = { 'content-type': type, 'cache-control': 'no-cache' };
+    if (csp) headers['content-security-policy'] = csp;
     const accepts = req.headers['accept-encoding'] || '';
     let body = file;
     if (accepts.includes('br') && fs.existsSync(file + '.br')) {
@@ -62,6 +75,6 @@ export function serve(root, { failBundle = () => false, slowBundle = () => false
     fs.createReadStream(body).pipe(res);
   });
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}/` }));
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}${prefix}` }));
   });
 }

@@ -31,6 +31,12 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Finish a built site for hosting: pre-compress every file (.br, .gz) and write
+    /// `_headers` (caching and Content-Security-Policy).
+    FinishSite {
+        /// The built site, e.g. `dist`.
+        dir: PathBuf,
+    },
     /// Read the archive and write the index bundle, manifest and exports.
     Build {
         #[command(flatten)]
@@ -125,6 +131,17 @@ fn parse_sort(s: &str) -> Result<Sort, String> {
 
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
+        Command::FinishSite { dir } => {
+            let done = crate::finish_site::finish(&dir)?;
+            eprintln!(
+                "{}: compressed {} files ({} already were), _headers allows {} inline script(s) by hash",
+                dir.display(),
+                done.compressed,
+                done.skipped_fresh,
+                done.inline_scripts
+            );
+            Ok(())
+        }
         Command::Build {
             inputs,
             out,

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod crate_of_the_week;
 pub mod decode;
 pub mod export;
+pub mod finish_site;
 pub mod header;
 pub mod ingest;
 pub mod issue_meta;

@@ -1,0 +1,142 @@
+//! Finishing a built static site for hosting (`make dist`): a pre-compressed `.br` and
+//! `.gz` beside every file a browser fetches, and a `_headers` file (the format of
+//! Netlify and Cloudflare Pages; the README shows the same rules for nginx) with
+//! long-lived caching for content-hashed files and a strict Content-Security-Policy.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use base64::Engine as _;
+use sha2::{Digest, Sha256};
+
+use crate::output::{brotli, gzip};
+
+/// Files smaller than this are not worth a compressed copy.
+const MIN_COMPRESS: u64 = 1024;
+
+/// What `finish` did, for the command line to print.
+#[derive(Debug, Default)]
+pub struct Finished {
+    pub compressed: usize,
+    pub skipped_fresh: usize,
+    pub inline_scripts: usize,
+}
+
+pub fn finish(dist: &Path) -> Result<Finished> {
+    let mut done = Finished::default();
+    let mut files = Vec::new();
+    collect(dist, &mut files)?;
+    for path in files {
+        let name = path.to_string_lossy();
+        if name.ends_with(".br") || name.ends_with(".gz") || name.ends_with("_headers") {
+            continue;
+        }
+        let size = path.metadata()?.len();
+        if size < MIN_COMPRESS {
+            continue;
+        }
+        let br = PathBuf::from(format!("{name}.br"));
+        let gz = PathBuf::from(format!("{name}.gz"));
+        // The index builder already wrote these beside the data; do not redo its work.
+        if is_fresh(&br, &path) && is_fresh(&gz, &path) {
+            done.skipped_fresh += 1;
+            continue;
+        }
+        let bytes = std::fs::read(&path).with_context(|| format!("reading {name}"))?;
+        std::fs::write(&br, brotli(&bytes, false)?)?;
+        std::fs::write(&gz, gzip(&bytes)?)?;
+        done.compressed += 1;
+    }
+    let index = std::fs::read_to_string(dist.join("index.html"))
+        .with_context(|| format!("{}: no index.html (run trunk build first)", dist.display()))?;
+    let hashes = inline_script_hashes(&index);
+    done.inline_scripts = hashes.len();
+    std::fs::write(dist.join("_headers"), headers(&hashes))?;
+    Ok(done)
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn is_fresh(copy: &Path, original: &Path) -> bool {
+    let modified = |p: &Path| p.metadata().and_then(|m| m.modified()).ok();
+    matches!((modified(copy), modified(original)), (Some(c), Some(o)) if c >= o)
+}
+
+/// `'sha256-…'` sources for each inline `<script>` (Trunk's loader, which starts the
+/// wasm): the CSP allows exactly these and no other inline code.
+fn inline_script_hashes(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(open) = rest.find("<script") {
+        let tag_end = match rest[open..].find('>') {
+            Some(i) => open + i + 1,
+            None => break,
+        };
+        let tag = &rest[open..tag_end];
+        let Some(close) = rest[tag_end..].find("</script>") else {
+            break;
+        };
+        let body = &rest[tag_end..tag_end + close];
+        if !tag.contains(" src=") && !body.trim().is_empty() {
+            let digest = Sha256::digest(body.as_bytes());
+            out.push(format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            ));
+        }
+        rest = &rest[tag_end + close..];
+    }
+    out
+}
+
+fn headers(script_hashes: &[String]) -> String {
+    let csp = format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; \
+         base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'",
+        script_hashes.join(" ")
+    );
+    format!(
+        "# Written by `index-builder finish-site` (make dist). Netlify / Cloudflare Pages format.\n\
+         /*\n  Content-Security-Policy: {csp}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n\
+         /*.wasm\n  Content-Type: application/wasm\n\
+         # Content-hashed names never change content: cache them for a year.\n\
+         /*-*.js\n  Cache-Control: public, max-age=31536000, immutable\n\
+         /*-*.wasm\n  Cache-Control: public, max-age=31536000, immutable\n\
+         /*-*.css\n  Cache-Control: public, max-age=31536000, immutable\n\
+         /data/index.*.bin\n  Cache-Control: public, max-age=31536000, immutable\n\
+         # What names the current files must be asked again each time.\n\
+         /index.html\n  Cache-Control: no-cache\n\
+         /sw.js\n  Cache-Control: no-cache\n\
+         /data/manifest.json\n  Cache-Control: no-cache\n"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_inline_scripts_are_hashed() {
+        let html = r#"<script src="boot.js" defer></script>
+<script type="module">
+import init from './x.js';
+</script>"#;
+        let hashes = inline_script_hashes(html);
+        assert_eq!(hashes.len(), 1);
+        let expected = base64::engine::general_purpose::STANDARD
+            .encode(Sha256::digest("\nimport init from './x.js';\n".as_bytes()));
+        assert_eq!(hashes[0], format!("'sha256-{expected}'"));
+        assert!(headers(&hashes).contains(&hashes[0]));
+    }
+}

@@ -1,0 +1,95 @@
+// The service worker: after one visit the app and the index work without a network.
+//
+// - The app shell (index.html and the hashed JS, wasm, CSS and icons it names) is cached
+//   when the worker installs, in a cache named after the shell's own hashes.
+// - `data/manifest.json` and index.html are asked from the network first (that is how a
+//   new weekly index is noticed), from the cache when offline.
+// - Index bundles are served from the `twir-data` cache, which only the app writes, after
+//   it has verified a download against the manifest's sha256: a broken download is never
+//   cached, and the app frees the old bundle once the new one works (atomic switch).
+// - Anything else of ours (the exports, say) is cached the first time it is fetched.
+const DATA = 'twir-data';
+const SHELL_PREFIX = 'twir-shell-';
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const response = await fetch('./', { cache: 'no-cache' });
+    if (!response.ok) throw new Error(`index.html: ${response.status}`);
+    const html = await response.clone().text();
+    const assets = [...html.matchAll(/(?:href|src)="([^"?#]+)"/g)]
+      .map((m) => m[1])
+      .filter((u) => !/^[a-z]+:|^\/\//i.test(u));
+    const name = SHELL_PREFIX + (assets.filter((u) => /-[0-9a-f]{8,}/.test(u)).join('|') || 'v1');
+    const cache = await caches.open(name);
+    await cache.put('./', response);
+    await cache.addAll(assets);
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    // Keep only the newest shell (the one just installed is the last opened).
+    const shells = (await caches.keys()).filter((k) => k.startsWith(SHELL_PREFIX));
+    const current = await currentShell();
+    await Promise.all(shells.filter((k) => k !== current).map((k) => caches.delete(k)));
+    await self.clients.claim();
+  })());
+});
+
+let shellName = null;
+async function currentShell() {
+  if (shellName) return shellName;
+  const shells = (await caches.keys()).filter((k) => k.startsWith(SHELL_PREFIX));
+  shellName = shells[shells.length - 1] || null;
+  return shellName;
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (!url.pathname.startsWith(new URL(self.registration.scope).pathname)) return;
+  const path = url.pathname.slice(new URL(self.registration.scope).pathname.length);
+  if (request.mode === 'navigate' || path === '' || path === 'index.html') {
+    event.respondWith(networkFirst(request, './'));
+  } else if (path === 'data/manifest.json') {
+    event.respondWith(networkFirst(request, 'data/manifest.json'));
+  } else if (/^data\/index\.[0-9a-f]+\.bin$/.test(path)) {
+    event.respondWith(fromDataCache(request));
+  } else {
+    event.respondWith(cacheFirst(request));
+  }
+});
+
+async function networkFirst(request, key) {
+  try {
+    const response = await fetch(request, { cache: 'no-cache' });
+    if (response.ok) {
+      const cache = key === './' ? await caches.open(await currentShell() || SHELL_PREFIX + 'v1') : await caches.open(DATA);
+      if (key === './') await cache.put('./', response.clone());
+      // The manifest is cached by the app, once its bundle is verified.
+    }
+    return response;
+  } catch (offline) {
+    const cached = await caches.match(key, { ignoreSearch: true });
+    if (cached) return cached;
+    throw offline;
+  }
+}
+
+async function fromDataCache(request) {
+  const cache = await caches.open(DATA);
+  return (await cache.match(request)) || fetch(request);
+}
+
+async function cacheFirst(request) {
+  const cached = await caches.match(request, { ignoreSearch: true });
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) {
+    const cache = await caches.open(DATA);
+    await cache.put(request, response.clone());
+  }
+  return response;
+}

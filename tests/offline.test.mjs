@@ -1,0 +1,139 @@
+// Offline and deployable: the service worker, index updates and sub-path hosting, in
+// headless Chromium. The server is shut down (and the browser set offline through CDP)
+// before the offline parts, so nothing can come from the network.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { serve } from './serve.mjs';
+import { launch, screenshotPath } from './browser.mjs';
+
+const ROOT = path.resolve(new URL('..', import.meta.url).pathname);
+const DIST = path.join(ROOT, 'dist');
+const DIST_SEARCH = path.join(ROOT, 'dist-search');
+const ARCHIVE = process.env.ARCHIVE || path.resolve(ROOT, '../shared/twir-archive/content');
+let browser;
+
+before(async () => {
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+function stop(site) {
+  site.server.closeAllConnections();
+  site.server.close();
+}
+
+/// Waits until the service worker controls the page and the verified index is cached.
+async function waitUntilSavedForOffline(page) {
+  for (let i = 0; i < 150; i++) {
+    const saved = await page.evaluate(async () => {
+      if (!navigator.serviceWorker?.controller) return false;
+      const keys = await (await caches.open('twir-data')).keys();
+      return keys.filter((k) => /\/index\.[0-9a-f]+\.bin$/.test(k.url)).length;
+    });
+    if (saved) return saved;
+    await page.waitForTimeout(200);
+  }
+  throw new Error('the index was not saved for offline use');
+}
+
+async function searchFilterAndOpenIssue(page, base) {
+  await page.goto(`${base}?q=yew`);
+  const hit = page.locator('.hit').filter({ hasText: 'Issue 215' }).filter({ hasText: /crate of the week/i }).first();
+  await hit.waitFor({ timeout: 30_000 });
+  const crates = page.getByRole('navigation', { name: 'Filters' }).getByRole('button', { name: /^Crate of the Week \(\d+\)$/ }).first();
+  await crates.click();
+  await page.getByRole('status').filter({ hasText: /results for yew kind:crate/ }).waitFor();
+  await page.locator('.hit').filter({ hasText: 'Issue 215' }).first().getByRole('link', { name: 'Issue 215' }).click();
+  await page.getByRole('heading', { level: 1, name: 'This Week in Rust 215' }).waitFor();
+}
+
+test('after one visit the site works offline: search, filter and an issue page', async () => {
+  const site = await serve(DIST);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await page.getByText(/Index of issues up to 644/).waitFor({ timeout: 60_000 });
+  await waitUntilSavedForOffline(page);
+  stop(site);
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByText(/Offline: searching the index saved on this device, issues up to 644/).waitFor({ timeout: 30_000 });
+  await searchFilterAndOpenIssue(page, site.url);
+  await page.screenshot({ path: screenshotPath('offline-issue-215') });
+  await context.close();
+});
+
+test('a new weekly index is noticed, verified, switched to and the old one freed; a broken one is not', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'twir-update-'));
+  const archive = path.join(dir, 'archive');
+  fs.mkdirSync(archive);
+  // The archive as it was the week before: without its newest issue.
+  const newest = fs.readdirSync(ARCHIVE).filter((f) => /^\d{4}-\d\d-\d\d-this-week-in-rust\.md$/.test(f)).sort().pop();
+  for (const f of fs.readdirSync(ARCHIVE)) if (f !== newest) fs.symlinkSync(path.join(ARCHIVE, f), path.join(archive, f));
+  const siteDir = path.join(dir, 'site');
+  fs.cpSync(DIST, siteDir, { recursive: true });
+  fs.rmSync(path.join(siteDir, 'data'), { recursive: true });
+  const built = spawnSync(path.join(ROOT, 'target/release/index-builder'),
+    ['build', '--archive', archive, '--out', path.join(siteDir, 'data'), '--budget-brotli', '100000000'], { encoding: 'utf8' });
+  assert.equal(built.status, 0, built.stderr);
+  let failBundle = false;
+  const site = await serve(siteDir, { failBundle: () => failBundle });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await page.getByText(/Index of issues up to 643/).waitFor({ timeout: 60_000 });
+  await waitUntilSavedForOffline(page);
+
+  // Publish the next week's build, but its download breaks: the old index keeps working.
+  fs.rmSync(path.join(siteDir, 'data'), { recursive: true });
+  fs.cpSync(path.join(DIST, 'data'), path.join(siteDir, 'data'), { recursive: true });
+  failBundle = true;
+  await page.reload();
+  await page.getByText(/A newer index could not be loaded .*still searching issues up to 643/).waitFor({ timeout: 30_000 });
+  await page.getByRole('searchbox').fill('yew');
+  await page.locator('.hit').filter({ hasText: 'Issue 215' }).first().waitFor();
+
+  // It downloads now: the app moves to it, says so, and frees the old bundle.
+  failBundle = false;
+  await page.reload();
+  await page.getByText('Issue 644 added: the index is up to date.').waitFor({ timeout: 60_000 });
+  await page.getByText(/Index of issues up to 644/).waitFor();
+  for (let i = 0; i < 50 && (await waitUntilSavedForOffline(page)) !== 1; i++) await page.waitForTimeout(100);
+  assert.equal(await waitUntilSavedForOffline(page), 1, 'one bundle left in the cache');
+
+  // And offline afterwards it is the new index that answers.
+  stop(site);
+  await context.setOffline(true);
+  await page.goto(`${site.url}?q=noq`);
+  await page.getByText(/Offline: .*issues up to 644/).waitFor({ timeout: 30_000 });
+  await page.locator('.hit').filter({ hasText: 'Issue 644' }).first().waitFor();
+  await context.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('built for the sub-path /search/ and served there, it works online and offline', async () => {
+  const site = await serve(DIST_SEARCH, { prefix: '/search/' });
+  assert.match(site.url, /\/search\/$/);
+  const html = fs.readFileSync(path.join(DIST_SEARCH, 'index.html'), 'utf8');
+  assert.match(html, /src="\/search\/twir-search-|'\/search\/twir-search-/);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await page.getByText(/Index of issues up to 644/).waitFor({ timeout: 60_000 });
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  assert.match(scope, /\/search\/$/);
+  await searchFilterAndOpenIssue(page, site.url);
+  assert.ok(page.url().startsWith(site.url), page.url());
+  await waitUntilSavedForOffline(page);
+  stop(site);
+  await context.setOffline(true);
+  await searchFilterAndOpenIssue(page, site.url);
+  await context.close();
+});
