@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use twir_engine::Engine;
 
 use crate::nav::ViewLink;
-use crate::safe_url::safe_href;
+use crate::safe_url::external_link;
 use crate::url_state::View;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,10 +110,7 @@ pub fn CratesView(engine: Arc<Engine>, view: RwSignal<View>) -> impl IntoView {
             .get()
             .into_iter()
             .map(|r| {
-                let name = match safe_href(&r.url) {
-                    Some(href) => view! { <a href=href rel="noopener noreferrer">{r.name}</a> }.into_any(),
-                    None => view! { <span>{r.name}</span> }.into_any(),
-                };
+                let name = external_link(&r.url, r.name);
                 view! {
                     <tr>
                         <td class="name">{name}</td>

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use twir_engine::{Engine, Record, RecordKind, SectionGroup};
 
-use crate::safe_url::safe_href;
+use crate::safe_url::{external_link, safe_href};
 
 #[component]
 pub fn IssuePage(engine: Arc<Engine>, number: u32) -> impl IntoView {
@@ -54,12 +54,7 @@ pub fn IssuePage(engine: Arc<Engine>, number: u32) -> impl IntoView {
         let items = crates
             .into_iter()
             .map(|c| {
-                let name = match safe_href(&c.url) {
-                    Some(href) => {
-                        view! { <a href=href rel="noopener noreferrer">{c.name}</a> }.into_any()
-                    }
-                    None => view! { <span>{c.name}</span> }.into_any(),
-                };
+                let name = external_link(&c.url, c.name);
                 let by = (!c.suggested_by.is_empty())
                     .then(|| format!(" (suggested by {})", c.suggested_by.join(", ")));
                 view! { <li>{name}": "{c.description}{by}</li> }
@@ -84,13 +79,7 @@ pub fn IssuePage(engine: Arc<Engine>, number: u32) -> impl IntoView {
             let items = links
                 .into_iter()
                 .map(|l| {
-                    let text = match safe_href(&l.url) {
-                        Some(href) => {
-                            view! { <a href=href rel="noopener noreferrer">{l.text.clone()}</a> }
-                                .into_any()
-                        }
-                        None => view! { <span>{l.text.clone()}</span> }.into_any(),
-                    };
+                    let text = external_link(&l.url, l.text.clone());
                     let context = (!l.context.is_empty() && l.context != l.text)
                         .then(|| view! { <span class="context">{l.context}</span> });
                     view! { <li>{text}{context}</li> }
@@ -149,13 +138,7 @@ pub fn LatestIssue(engine: Arc<Engine>, view: RwSignal<crate::url_state::View>) 
             _ => None,
         })
         .take(5)
-        .map(|l| match safe_href(&l.url) {
-            Some(href) => {
-                view! { <li><a href=href rel="noopener noreferrer">{l.text.clone()}</a></li> }
-                    .into_any()
-            }
-            None => view! { <li>{l.text.clone()}</li> }.into_any(),
-        })
+        .map(|l| view! { <li>{external_link(&l.url, l.text.clone())}</li> })
         .collect_view();
     Some(view! {
         <section class="latest" aria-labelledby="latest-title">

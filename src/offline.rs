@@ -30,7 +30,8 @@ pub async fn good_manifest(url: &str) -> Option<String> {
         .as_string()
 }
 
-/// Stores a verified index (its manifest and bundle) and frees every other bundle.
+/// Stores a verified index (its manifest and bundle, unless already there) and frees
+/// every other bundle.
 pub async fn keep(manifest_url: &str, manifest_text: &str, bundle_url: &str, bytes: &[u8]) {
     let _ = store(manifest_url, manifest_text, bundle_url, bytes).await;
 }
@@ -42,9 +43,13 @@ async fn store(
     bytes: &[u8],
 ) -> Result<(), JsValue> {
     let cache = open().await.ok_or(JsValue::NULL)?;
-    let body = Uint8Array::from(bytes);
-    let bundle = Response::new_with_opt_buffer_source(Some(&body))?;
-    JsFuture::from(cache.put_with_str(bundle_url, &bundle)).await?;
+    // Already saved on an earlier visit: do not write 11 MB again on every page load.
+    let saved = JsFuture::from(cache.match_with_str(bundle_url)).await?;
+    if saved.is_undefined() {
+        let body = Uint8Array::from(bytes);
+        let bundle = Response::new_with_opt_buffer_source(Some(&body))?;
+        JsFuture::from(cache.put_with_str(bundle_url, &bundle)).await?;
+    }
     let manifest = Response::new_with_opt_str(Some(manifest_text))?;
     JsFuture::from(cache.put_with_str(manifest_url, &manifest)).await?;
     let keys: Array = JsFuture::from(cache.keys()).await?.dyn_into()?;

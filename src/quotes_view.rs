@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use twir_engine::Engine;
 
 use crate::nav::ViewLink;
-use crate::safe_url::safe_href;
+use crate::safe_url::external_link;
 use crate::url_state::View;
 
 #[derive(Clone, PartialEq)]
@@ -71,10 +71,7 @@ pub fn QuotesView(engine: Arc<Engine>, view: RwSignal<View>) -> impl IntoView {
                     .map(|p| view! { <p>{p.to_string()}</p> })
                     .collect_view();
                 let who = if r.attribution.is_empty() { r.author.clone() } else { r.attribution.clone() };
-                let source = match safe_href(&r.url) {
-                    Some(href) => view! { <a href=href rel="noopener noreferrer">{who}</a> }.into_any(),
-                    None => view! { <span>{who}</span> }.into_any(),
-                };
+                let source = external_link(&r.url, who);
                 view! {
                     <li class="quote">
                         <blockquote>{paragraphs}</blockquote>

@@ -9,6 +9,15 @@ pub fn safe_href(url: &str) -> Option<String> {
         .then(|| trimmed.to_string())
 }
 
+/// `text` as a link to `url` when the URL is safe to follow, as plain text otherwise.
+pub fn external_link(url: &str, text: String) -> leptos::prelude::AnyView {
+    use leptos::prelude::*;
+    match safe_href(url) {
+        Some(href) => view! { <a href=href rel="noopener noreferrer">{text}</a> }.into_any(),
+        None => view! { <span>{text}</span> }.into_any(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::safe_href;
