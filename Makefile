@@ -27,7 +27,7 @@ ifeq ($(origin ARCHIVE), undefined)
   endif
 endif
 
-.PHONY: serve test tools browser-tools index site site-subpath fmt-check clippy native-test browser-test dist clean
+.PHONY: serve test bench tools browser-tools index site site-subpath fmt-check clippy native-test browser-test dist clean
 
 serve: tools index
 	trunk serve --release
@@ -89,6 +89,11 @@ native-test:
 
 browser-test:
 	node --test tests/*.test.mjs
+
+# Figures, not tests: build time and memory, sizes, cold start on three networks, query
+# latency per keystroke and memory in Chromium. Writes bench/results.json.
+bench: tools browser-tools site
+	node bench/run.mjs
 
 clean:
 	rm -rf dist dist-search $(DATA)

@@ -37,13 +37,17 @@ pub fn finish(dist: &Path) -> Result<Finished> {
         }
         let br = PathBuf::from(format!("{name}.br"));
         let gz = PathBuf::from(format!("{name}.gz"));
-        // The index builder already wrote these beside the data; do not redo its work.
-        if is_fresh(&br, &path) && is_fresh(&gz, &path) {
+        let bytes = std::fs::read(&path).with_context(|| format!("reading {name}"))?;
+        // The index builder already wrote these beside the data (Trunk copies them with
+        // new times, so only their content can tell): do not redo its slower work.
+        if decodes_to(&br, &bytes, Codec::Brotli) && decodes_to(&gz, &bytes, Codec::Gzip) {
             done.skipped_fresh += 1;
             continue;
         }
-        let bytes = std::fs::read(&path).with_context(|| format!("reading {name}"))?;
-        std::fs::write(&br, brotli(&bytes, false)?)?;
+        let is_index = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("index."));
+        std::fs::write(&br, brotli(&bytes, is_index)?)?;
         std::fs::write(&gz, gzip(&bytes)?)?;
         done.compressed += 1;
     }
@@ -67,9 +71,23 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-fn is_fresh(copy: &Path, original: &Path) -> bool {
-    let modified = |p: &Path| p.metadata().and_then(|m| m.modified()).ok();
-    matches!((modified(copy), modified(original)), (Some(c), Some(o)) if c >= o)
+enum Codec {
+    Brotli,
+    Gzip,
+}
+
+/// Does the compressed file at `copy` decode to exactly `original`?
+fn decodes_to(copy: &Path, original: &[u8], codec: Codec) -> bool {
+    use std::io::Read;
+    let Ok(file) = std::fs::File::open(copy) else {
+        return false;
+    };
+    let mut decoded = Vec::with_capacity(original.len());
+    let read = match codec {
+        Codec::Brotli => brotli::Decompressor::new(file, 1 << 16).read_to_end(&mut decoded),
+        Codec::Gzip => flate2::read::GzDecoder::new(file).read_to_end(&mut decoded),
+    };
+    read.is_ok() && decoded == original
 }
 
 /// `'sha256-…'` sources for each inline `<script>` (Trunk's loader, which starts the
@@ -125,6 +143,23 @@ fn headers(script_hashes: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compressed_copies_are_kept_only_when_they_match() {
+        let dir = std::env::temp_dir().join(format!("twir-finish-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let original = b"some text ".repeat(200);
+        let br = dir.join("a.txt.br");
+        std::fs::write(&br, brotli(&original, false).unwrap()).unwrap();
+        assert!(decodes_to(&br, &original, Codec::Brotli));
+        assert!(!decodes_to(&br, b"other text", Codec::Brotli));
+        assert!(!decodes_to(
+            &dir.join("missing.br"),
+            &original,
+            Codec::Brotli
+        ));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn only_inline_scripts_are_hashed() {
