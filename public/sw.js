@@ -7,7 +7,8 @@
 // - Index bundles are served from the `twir-data` cache, which only the app writes, after
 //   it has verified a download against the manifest's sha256: a broken download is never
 //   cached, and the app frees the old bundle once the new one works (atomic switch).
-// - Anything else of ours (the exports, say) is cached the first time it is fetched.
+// - The small exports are cached at install; anything else of ours (links.csv) the first
+//   time it is fetched.
 const DATA = 'twir-data';
 const SHELL_PREFIX = 'twir-shell-';
 
@@ -23,6 +24,10 @@ self.addEventListener('install', (event) => {
     const cache = await caches.open(name);
     await cache.put('./', response);
     await cache.addAll(assets);
+    // The small research exports too (120 KB); links.csv (1.6 MB) only once it is fetched.
+    const data = await caches.open(DATA);
+    await data.addAll(['data/crates-of-the-week.csv', 'data/crates-of-the-week.json', 'data/quotes.json'])
+      .catch((e) => console.warn('exports not cached:', e));
     await self.skipWaiting();
   })());
 });

@@ -67,6 +67,14 @@ test('after one visit the site works offline: search, filter and an issue page',
   await page.getByText(/Offline: searching the index saved on this device, issues up to 644/).waitFor({ timeout: 30_000 });
   await searchFilterAndOpenIssue(page, site.url);
   await page.screenshot({ path: screenshotPath('offline-issue-215') });
+  // The crates table and its download work offline too.
+  await page.getByRole('link', { name: 'Crates of the Week' }).click();
+  await page.getByRole('status').filter({ hasText: /^539 crates of the week$/ }).waitFor();
+  const csv = await page.evaluate(async () => {
+    const r = await fetch('data/crates-of-the-week.csv');
+    return [r.status, (await r.text()).slice(0, 15)];
+  });
+  assert.deepEqual(csv, [200, 'issue,date,name']);
   await context.close();
 });
 

@@ -100,9 +100,16 @@ test('no horizontal scrolling on a 360 px wide phone', async () => {
   const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
   await page.goto(`${site.url}?q=tokio`);
   await page.locator('.hit').first().waitFor({ timeout: 60_000 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok((await overflow()) <= 0, `page is ${await overflow()}px wider than the viewport`);
   await page.screenshot({ path: screenshotPath('search-tokio-phone') });
+  // The browse pages too: the crates table turns into cards on a phone.
+  for (const [view, ready] of [['crates', 'table.crates tbody tr'], ['issue&n=215', '.issue-links li'], ['quotes', '.quote'], ['issues', '.issue-list li']]) {
+    await page.goto(`${site.url}?view=${view}`);
+    await page.locator(ready).first().waitFor({ timeout: 60_000 });
+    assert.ok((await overflow()) <= 0, `?view=${view} is ${await overflow()}px wider than the viewport`);
+    await page.screenshot({ path: screenshotPath(`${view.replace(/\W.*/, '')}-phone`) });
+  }
   await page.close();
 });
 
