@@ -27,7 +27,7 @@ ifeq ($(origin ARCHIVE), undefined)
   endif
 endif
 
-.PHONY: serve test bench tools browser-tools index site site-subpath fmt-check clippy native-test browser-test dist clean
+.PHONY: serve test bench bench-compare tools browser-tools index site site-subpath fmt-check clippy native-test browser-test dist clean
 
 serve: tools index
 	trunk serve --release
@@ -45,8 +45,8 @@ tools:
 	  echo "installing: wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 3 minutes)"
 	  cargo install wasm-bindgen-cli --version "=$(WASM_BINDGEN_VERSION)"
 	fi
-	if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ]; then
-	  echo "installing: npm binaryen (wasm-opt 132) and playwright-core"; npm ci --no-audit --no-fund
+	if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -x node_modules/.bin/pagefind ]; then
+	  echo "installing: npm binaryen (wasm-opt 132), playwright-core and pagefind"; npm ci --no-audit --no-fund
 	fi
 
 browser-tools:
@@ -94,6 +94,13 @@ browser-test:
 # latency per keystroke and memory in Chromium. Writes bench/results.json.
 bench: tools browser-tools site
 	node bench/run.mjs
+
+# twir-search against Pagefind (npm `pagefind`, its own binary) on the same archive, in
+# the same Chromium run: the issues rendered as the site's pages and indexed by Pagefind;
+# build, sizes, cold start, per-query latency, and whether typo, phrase and filter queries
+# find what they should. Writes bench/compare.md (kept in git) and bench/compare.json.
+bench-compare: tools browser-tools site
+	node bench/compare.mjs
 
 clean:
 	rm -rf dist dist-search $(DATA)

@@ -12,28 +12,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { spawnSync } from 'node:child_process';
 import { serve } from '../tests/serve.mjs';
 import { launch } from '../tests/browser.mjs';
+import { median, round, stats, timed, PROFILES, WORDS, coldStart } from './measure.mjs';
 
 const ROOT = path.resolve(new URL('..', import.meta.url).pathname);
 const DIST = path.join(ROOT, 'dist');
 const ARCHIVE = process.env.ARCHIVE || path.resolve(ROOT, '../shared/twir-archive/content');
 const BUILDER = path.join(ROOT, 'target/release/index-builder');
 const RUNS = Number(process.env.BENCH_RUNS || 5);
-const median = (v) => [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)];
-const pct = (v, p) => [...v].sort((a, b) => a - b)[Math.round((v.length - 1) * p)];
-const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 function timedBuild(archive) {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'twir-bench-'));
-  const r = spawnSync('/usr/bin/time', ['-v', BUILDER, 'build', '--archive', archive, '--out', out, '--budget-brotli', '100000000'], { encoding: 'utf8' });
-  fs.rmSync(out, { recursive: true, force: true });
-  if (r.status !== 0) throw new Error(r.stderr);
-  const wall = r.stderr.match(/Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)/);
-  const seconds = (Number(wall[1] || 0) * 3600) + Number(wall[2]) * 60 + Number(wall[3]);
-  const rssKb = Number(r.stderr.match(/Maximum resident set size \(kbytes\): (\d+)/)[1]);
-  return { seconds, peak_mb: rssKb / 1024 };
+  try {
+    return timed(BUILDER, ['build', '--archive', archive, '--out', out, '--budget-brotli', '100000000']);
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
 }
 
 function buildFigures() {
@@ -76,35 +71,6 @@ function sizeFigures() {
   return { files, first_visit: { files: firstVisit.map((f) => f.file), raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') } };
 }
 
-const PROFILES = [
-  { name: 'loopback', latency: 0, down: -1 },
-  { name: '9 Mbps / 40 ms', latency: 40, down: 9e6 / 8 },
-  { name: '1.6 Mbps / 150 ms', latency: 150, down: 1.6e6 / 8 },
-];
-
-async function coldStart(browser, url, profile) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false, latency: profile.latency, downloadThroughput: profile.down, uploadThroughput: profile.down,
-  });
-  await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForSelector('#q', { timeout: 300_000 });
-  const box = await page.evaluate(() => performance.now());
-  await page.fill('#q', 'yew');
-  await page.locator('.hit').first().waitFor({ timeout: 300_000 });
-  const results = await page.evaluate(() => performance.now());
-  const paint = await page.evaluate(() => performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint')?.startTime ?? null);
-  await context.close();
-  return { profile: profile.name, first_paint_ms: round(paint ?? NaN, 0), search_box_ms: round(box, 0), first_results_ms: round(results, 0) };
-}
-
-const WORDS = ['async', 'tokio', 'serde', 'wasm', 'embedded', 'gui', 'game', 'parser', 'macro', 'unsafe',
-  'borrow checker', 'lifetime', 'trait', 'generic', 'error handling', 'cargo', 'clippy', 'compiler', 'const generics',
-  'iterator', 'actix', 'axum', 'bevy', 'linux kernel', 'python', 'database', 'sqlx', 'rayon', 'pin', 'yew'];
 const QUERIES = [
   ...WORDS, ...WORDS.map((w) => `${w} kind:crate`), ...WORDS.map((w) => `${w} year:2019..2021`),
   '"borrow checker"', 'asynk', 'tokoi', 'async -tokio', 'tokio OR actix', 'site:blog.rust-lang.org year:2015',
@@ -137,7 +103,6 @@ async function queryLatency(browser, url) {
     js_heap_mb: performance.memory ? performance.memory.usedJSHeapSize / 2 ** 20 : null,
   }));
   await page.close();
-  const stats = (v) => ({ median: round(median(v), 2), p95: round(pct(v, 0.95), 2), max: round(Math.max(...v), 2) });
   return { queries: QUERIES.length, keystrokes: painted.length, engine_ms: stats(engine), until_painted_ms: stats(painted), memory_after_queries: memory };
 }
 
@@ -167,9 +132,11 @@ console.log(`| **first visit, before the first answer** | ${fv.raw} | ${fv.gzip}
 const site = await serve(DIST);
 const browser = await launch();
 results.cold_start = [];
-for (const p of PROFILES) results.cold_start.push(await coldStart(browser, site.url, p));
-console.log('\n| network | first paint (ms) | search box (ms) | first results (ms) |\n|---|---:|---:|---:|');
-for (const c of results.cold_start) console.log(`| ${c.profile} | ${c.first_paint_ms} | ${c.search_box_ms} | ${c.first_results_ms} |`);
+for (const profile of PROFILES) {
+  results.cold_start.push(await coldStart(browser, { url: site.url, box: '#q', result: '.hit', query: 'yew', profile }));
+}
+console.log('\n| network | first paint (ms) | search box (ms) | first results (ms) | bytes before results |\n|---|---:|---:|---:|---:|');
+for (const c of results.cold_start) console.log(`| ${c.profile} | ${c.first_paint_ms} | ${c.search_box_ms} | ${c.first_results_ms} | ${c.bytes_before_first_results} |`);
 results.memory_after_load = await memoryAfterLoad(browser, site.url);
 results.queries = await queryLatency(browser, site.url);
 const q = results.queries;

@@ -1,4 +1,4 @@
-//! The command line: `build`, `report`, `export`, `search`.
+//! The command line: `build`, `report`, `export`, `search`, `finish-site`, `render-pages`.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -36,6 +36,16 @@ enum Command {
     FinishSite {
         /// The built site, e.g. `dist`.
         dir: PathBuf,
+    },
+    /// Render every Markdown issue as the site's HTML page (`blog/YYYY/MM/DD/slug/`),
+    /// for `make bench-compare` to index with Pagefind.
+    RenderPages {
+        /// A folder of Markdown issues; repeatable (default: the shared archive).
+        #[arg(long)]
+        archive: Vec<PathBuf>,
+        /// The folder to write the pages into.
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Read the archive and write the index bundle, manifest and exports.
     Build {
@@ -139,6 +149,26 @@ pub fn run(cli: Cli) -> Result<()> {
                 done.compressed,
                 done.skipped_fresh,
                 done.inline_scripts
+            );
+            Ok(())
+        }
+        Command::RenderPages { archive, out } => {
+            let inputs = InputArgs {
+                archive,
+                records: Vec::new(),
+            }
+            .inputs()?;
+            let done = crate::site_pages::render(&inputs.archives, &out)
+                .with_context(|| format!("writing pages into {}", out.display()))?;
+            for p in &done.problems {
+                eprintln!("{p}");
+            }
+            eprintln!(
+                "{}: {} pages written of {} issues, {} could not be rendered",
+                out.display(),
+                done.pages,
+                done.issues,
+                done.problems.len()
             );
             Ok(())
         }

@@ -18,5 +18,6 @@ pub mod quote_of_the_week;
 pub mod report;
 pub mod section_blocks;
 pub mod section_group;
+pub mod site_pages;
 pub mod standard_site;
 pub mod warning;

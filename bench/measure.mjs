@@ -1,0 +1,77 @@
+// What `make bench` and `make bench-compare` measure the same way: statistics, timed
+// commands (/usr/bin/time -v), the CDP network profiles and a cold start in Chromium.
+import { spawnSync } from 'node:child_process';
+
+export const median = (v) => [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)];
+export const pct = (v, p) => [...v].sort((a, b) => a - b)[Math.round((v.length - 1) * p)];
+export const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+export const stats = (v) => ({ median: round(median(v), 2), p95: round(pct(v, 0.95), 2), max: round(Math.max(...v), 2) });
+
+/// Runs `command args` under `/usr/bin/time -v`: wall seconds and peak memory (MB).
+export function timed(command, args) {
+  const r = spawnSync('/usr/bin/time', ['-v', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${r.stderr}`);
+  const wall = r.stderr.match(/Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)/);
+  const seconds = (Number(wall[1] || 0) * 3600) + Number(wall[2]) * 60 + Number(wall[3]);
+  const rssKb = Number(r.stderr.match(/Maximum resident set size \(kbytes\): (\d+)/)[1]);
+  return { seconds, peak_mb: rssKb / 1024 };
+}
+
+// Throughput in bytes per second, as CDP takes it.
+export const PROFILES = [
+  { name: 'loopback', latency: 0, down: -1 },
+  { name: '9 Mbps / 40 ms', latency: 40, down: 9e6 / 8 },
+  { name: '1.6 Mbps / 150 ms', latency: 150, down: 1.6e6 / 8 },
+];
+
+// Single words and pairs a reader types; both searches understand them as plain text.
+export const WORDS = ['async', 'tokio', 'serde', 'wasm', 'embedded', 'gui', 'game', 'parser', 'macro', 'unsafe',
+  'borrow checker', 'lifetime', 'trait', 'generic', 'error handling', 'cargo', 'clippy', 'compiler', 'const generics',
+  'iterator', 'actix', 'axum', 'bevy', 'linux kernel', 'python', 'database', 'sqlx', 'rayon', 'pin', 'yew'];
+
+/// A browser context with the cache off and `profile`'s network, and a byte counter:
+/// `bytes()` is what has come over the wire so far (compressed, headers included).
+export async function throttledPage(browser, profile) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false, latency: profile.latency, downloadThroughput: profile.down, uploadThroughput: profile.down,
+  });
+  const received = new Map();
+  const finished = new Map();
+  cdp.on('Network.dataReceived', (e) => received.set(e.requestId, (received.get(e.requestId) || 0) + e.encodedDataLength));
+  cdp.on('Network.loadingFinished', (e) => finished.set(e.requestId, e.encodedDataLength));
+  const bytes = () => {
+    let total = 0;
+    for (const id of new Set([...received.keys(), ...finished.keys()])) total += finished.get(id) ?? received.get(id);
+    return total;
+  };
+  const requests = () => new Set([...received.keys(), ...finished.keys()]).size;
+  return { context, page, bytes, requests };
+}
+
+/// From an empty cache: open `url`, wait for the search box `box`, type `query`, wait
+/// for the first `result`. Times are from navigation start.
+export async function coldStart(browser, { url, box, result, query, profile }) {
+  const { context, page, bytes, requests } = await throttledPage(browser, profile);
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForSelector(box, { timeout: 300_000 });
+  const boxMs = await page.evaluate(() => performance.now());
+  await page.fill(box, query);
+  await page.locator(result).first().waitFor({ timeout: 300_000 });
+  const resultsMs = await page.evaluate(() => performance.now());
+  const paint = await page.evaluate(() => performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint')?.startTime ?? null);
+  const out = {
+    profile: profile.name,
+    first_paint_ms: round(paint ?? NaN, 0),
+    search_box_ms: round(boxMs, 0),
+    first_results_ms: round(resultsMs, 0),
+    bytes_before_first_results: bytes(),
+    requests_before_first_results: requests(),
+  };
+  await context.close();
+  return out;
+}
