@@ -3,10 +3,11 @@
 //!
 //! Only `make bench-compare` uses these pages: Pagefind, the search a static site would
 //! use instead of ours, indexes HTML pages, so it gets the archive in that form. The
-//! pages carry the attributes a site adopting Pagefind would add (`data-pagefind-body`,
-//! the title, issue and date as metadata, one per attribute, the year as a filter, the date for sorting),
-//! and ids on headings so its results can point into sections. twir-search never
-//! serves them: like the site, they render the archive's Markdown, raw HTML included.
+//! pages carry the attributes a site adopting Pagefind would add (`data-pagefind-body`;
+//! the title, issue and date as metadata, one per attribute; the year as a filter; the
+//! date for sorting) and ids on headings, so its results can point into sections.
+//! twir-search never serves them: like the site, they render the archive's Markdown,
+//! raw HTML included.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
