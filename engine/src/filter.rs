@@ -14,6 +14,8 @@ use crate::{Record, RecordKind, SectionGroup};
 pub(crate) struct Filter {
     kinds: Vec<RecordKind>,
     groups: Vec<SectionGroup>,
+    /// Each section name as analysed words, matched as a phrase in the section path.
+    section_names: Vec<Vec<String>>,
     /// Per domain id: does some `site:` value match it (the domain or a parent of it)?
     sites: Option<Vec<bool>>,
     years: Vec<RangeInclusive<u32>>,
@@ -35,6 +37,7 @@ impl Filter {
             match part {
                 QueryPart::Kind(k) => f.kinds.push(*k),
                 QueryPart::Section(g) => f.groups.push(*g),
+                QueryPart::SectionName(n) => f.section_names.push(crate::phrase::words(n)),
                 QueryPart::Site(s) => sites.push(s),
                 QueryPart::Year(r) => f.years.push(r.clone()),
                 QueryPart::IssueNumber(r) => f.issues.push(r.clone()),
@@ -60,6 +63,7 @@ impl Filter {
         self.include_boilerplate
             && self.kinds.is_empty()
             && self.groups.is_empty()
+            && self.section_names.is_empty()
             && self.sites.is_none()
             && self.years.is_empty()
             && self.issues.is_empty()
@@ -76,6 +80,12 @@ impl Filter {
             })
             && any(self.groups.is_empty(), &|| {
                 self.groups.contains(&columns.group[doc])
+            })
+            && any(self.section_names.is_empty(), &|| {
+                let section = entry.record.section();
+                self.section_names
+                    .iter()
+                    .any(|words| crate::phrase::text_has_phrase(section, words))
             })
             && self.sites.as_ref().is_none_or(|ok| {
                 let d = columns.domain[doc];

@@ -39,6 +39,9 @@ pub enum QueryPart {
     Or(Vec<QueryPart>),
     Kind(RecordKind),
     Section(SectionGroup),
+    /// A section by the words of its heading, where no group is meant
+    /// (`section:walkthroughs`, `section:"rust walkthroughs"`): any part of the path.
+    SectionName(String),
     Site(String),
     Year(RangeInclusive<u32>),
     IssueNumber(RangeInclusive<u32>),
@@ -198,9 +201,11 @@ fn lex_one(input: &str, start: usize) -> (Lexeme, usize) {
     if let Some((key, value)) = word.split_once(':') {
         let key = key.to_ascii_lowercase();
         if FILTERS.contains(&key.as_str()) {
-            if let Some(body) = value.strip_prefix('"') {
+            if value.starts_with('"') {
                 let after = &rest[key.len() + 2..];
-                if let Some(close) = body.find('"').and_then(|_| after.find('"')) {
+                // The quoted value may hold spaces: its end is the next quote, past the
+                // first white space (`author:"Jane Doe"`).
+                if let Some(close) = after.find('"') {
                     let end = start + key.len() + 2 + close + 1;
                     return (Lexeme::Filter(key, after[..close].to_string()), end);
                 }
@@ -269,7 +274,10 @@ fn filter(key: &str, value: &str) -> Option<QueryPart> {
     }
     Some(match key {
         "kind" => QueryPart::Kind(RecordKind::parse(value)?),
-        "section" => QueryPart::Section(SectionGroup::parse(value)?),
+        "section" => match SectionGroup::parse(value) {
+            Some(group) => QueryPart::Section(group),
+            None => QueryPart::SectionName(clean_word(value)?),
+        },
         "site" => {
             let host = value
                 .trim_start_matches("https://")
@@ -334,6 +342,7 @@ impl fmt::Display for QueryPart {
             }
             QueryPart::Kind(k) => write!(f, "kind:{}", k.as_str()),
             QueryPart::Section(g) => write!(f, "section:{}", g.as_str()),
+            QueryPart::SectionName(n) => write!(f, "section:{}", quoted(n)),
             QueryPart::Site(s) => write!(f, "site:{s}"),
             QueryPart::Year(r) => write!(f, "year:{}", range(r)),
             QueryPart::IssueNumber(r) => write!(f, "issue:{}", range(r)),
@@ -371,6 +380,37 @@ mod tests {
         assert_eq!(
             understood(r#"author:"Jane Doe" tag:Video"#),
             r#"author:"Jane Doe" tag:video"#
+        );
+        // One filter with a two-word value, not a filter on `"Jane` and a word `Doe"`
+        // (which reads back as the same text).
+        assert_eq!(
+            ParsedQuery::parse(r#"author:"Jane Doe" rust"#).parts,
+            [
+                QueryPart::Author("Jane Doe".into()),
+                QueryPart::Word {
+                    text: "rust".into(),
+                    negated: false
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn section_is_a_group_or_else_a_heading_name() {
+        let q = ParsedQuery::parse(
+            r#"section:events section:walkthroughs section:"Rust Walkthroughs""#,
+        );
+        assert_eq!(
+            q.parts,
+            [
+                QueryPart::Section(SectionGroup::Events),
+                QueryPart::SectionName("walkthroughs".into()),
+                QueryPart::SectionName("Rust Walkthroughs".into()),
+            ]
+        );
+        assert_eq!(
+            q.understood(),
+            r#"section:events section:walkthroughs section:"Rust Walkthroughs""#
         );
     }
 

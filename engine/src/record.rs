@@ -62,6 +62,17 @@ impl RecordKind {
 }
 
 impl Record {
+    /// The section a reader sees it under: a link's heading path, the crate's and the
+    /// quote's own section; nothing for a whole issue.
+    pub fn section(&self) -> &str {
+        match self {
+            Record::Issue(_) => "",
+            Record::Link(l) => &l.section,
+            Record::Crate(_) => RecordKind::Crate.label(),
+            Record::Quote(_) => RecordKind::Quote.label(),
+        }
+    }
+
     pub fn kind(&self) -> RecordKind {
         match self {
             Record::Issue(_) => RecordKind::Issue,

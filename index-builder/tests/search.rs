@@ -56,6 +56,31 @@ fn author_filter_lists_only_their_quotes() {
 }
 
 #[test]
+fn section_by_heading_name_restricts_to_that_heading() {
+    // "Rust Walkthroughs" is a heading inside the community news group, not a group.
+    let r = search("section:walkthroughs bevy", 500);
+    assert!(r.total >= 10, "bevy walkthroughs: {}", r.total);
+    for h in &r.hits {
+        assert!(h.section.ends_with("Rust Walkthroughs"), "{}", h.section);
+    }
+    let quoted = search(r#"section:"rust walkthroughs" bevy"#, 1);
+    assert_eq!(quoted.total, r.total);
+    // A group name still means the group, across every heading it has had.
+    let news = search("section:news bevy", 1);
+    assert!(news.total > r.total);
+    // The crate's own section by name: the crate, and its link in that section.
+    let crates = search(r#"section:"crate of the week" bevy"#, 10);
+    assert_eq!(
+        (crates.hits[0].kind, crates.hits[0].issue),
+        (RecordKind::Crate, 351)
+    );
+    assert!(crates
+        .hits
+        .iter()
+        .all(|h| h.section.contains("Crate of the Week")));
+}
+
+#[test]
 fn site_and_year_filters_restrict_links() {
     let r = search("site:blog.rust-lang.org year:2015", 200);
     assert!(r.total > 10);
