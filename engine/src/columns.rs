@@ -18,6 +18,10 @@ pub(crate) struct Columns {
     /// Index into `domains`, or `NO_DOMAIN`.
     pub domain: Vec<u32>,
     pub domains: Vec<String>,
+    /// Index into `sections`: the section each record is shown under (`Record::section`),
+    /// so a `section:` name is matched once per distinct heading, not once per document.
+    pub section: Vec<u32>,
+    pub sections: Vec<String>,
     /// Year of each issue number (0 when unknown).
     issue_year: HashMap<u32, u32>,
 }
@@ -44,9 +48,12 @@ impl Columns {
             date: Vec::with_capacity(n),
             domain: Vec::with_capacity(n),
             domains: Vec::new(),
+            section: Vec::with_capacity(n),
+            sections: Vec::new(),
             issue_year,
         };
         let mut domain_ids: HashMap<&str, u32> = HashMap::new();
+        let mut section_ids: HashMap<&str, u32> = HashMap::new();
         for entry in &table.entries {
             let r = &entry.record;
             c.kind.push(r.kind());
@@ -62,16 +69,13 @@ impl Columns {
             );
             let domain = match r {
                 Record::Link(l) if !l.domain.is_empty() => {
-                    let next = c.domains.len() as u32;
-                    let id = *domain_ids.entry(l.domain.as_str()).or_insert(next);
-                    if id == next {
-                        c.domains.push(l.domain.clone());
-                    }
-                    id
+                    intern(&l.domain, &mut domain_ids, &mut c.domains)
                 }
                 _ => NO_DOMAIN,
             };
             c.domain.push(domain);
+            c.section
+                .push(intern(r.section(), &mut section_ids, &mut c.sections));
         }
         c
     }
@@ -79,6 +83,16 @@ impl Columns {
     pub fn year_of_issue(&self, number: u32) -> u32 {
         self.issue_year.get(&number).copied().unwrap_or(0)
     }
+}
+
+/// The id of `value` in `values`, added there the first time it is seen.
+fn intern<'a>(value: &'a str, ids: &mut HashMap<&'a str, u32>, values: &mut Vec<String>) -> u32 {
+    let next = values.len() as u32;
+    let id = *ids.entry(value).or_insert(next);
+    if id == next {
+        values.push(value.to_string());
+    }
+    id
 }
 
 pub(crate) fn group_of(record: &Record) -> SectionGroup {

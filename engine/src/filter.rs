@@ -14,8 +14,8 @@ use crate::{Record, RecordKind, SectionGroup};
 pub(crate) struct Filter {
     kinds: Vec<RecordKind>,
     groups: Vec<SectionGroup>,
-    /// Each section name as analysed words, matched as a phrase in the section path.
-    section_names: Vec<Vec<String>>,
+    /// Per section id: does some `section:` name stand in its heading path as a phrase?
+    section_names: Option<Vec<bool>>,
     /// Per domain id: does some `site:` value match it (the domain or a parent of it)?
     sites: Option<Vec<bool>>,
     years: Vec<RangeInclusive<u32>>,
@@ -33,11 +33,12 @@ impl Filter {
             ..Filter::default()
         };
         let mut sites: Vec<&str> = Vec::new();
+        let mut section_names: Vec<Vec<String>> = Vec::new();
         for part in &parsed.parts {
             match part {
                 QueryPart::Kind(k) => f.kinds.push(*k),
                 QueryPart::Section(g) => f.groups.push(*g),
-                QueryPart::SectionName(n) => f.section_names.push(crate::phrase::words(n)),
+                QueryPart::SectionName(n) => section_names.push(crate::phrase::words(n)),
                 QueryPart::Site(s) => sites.push(s),
                 QueryPart::Year(r) => f.years.push(r.clone()),
                 QueryPart::IssueNumber(r) => f.issues.push(r.clone()),
@@ -45,6 +46,19 @@ impl Filter {
                 QueryPart::Tag(t) => f.tags.push(t.clone()),
                 _ => {}
             }
+        }
+        if !section_names.is_empty() {
+            f.section_names = Some(
+                columns
+                    .sections
+                    .iter()
+                    .map(|s| {
+                        section_names
+                            .iter()
+                            .any(|words| crate::phrase::text_has_phrase(s, words))
+                    })
+                    .collect(),
+            );
         }
         if !sites.is_empty() {
             f.sites = Some(
@@ -63,7 +77,7 @@ impl Filter {
         self.include_boilerplate
             && self.kinds.is_empty()
             && self.groups.is_empty()
-            && self.section_names.is_empty()
+            && self.section_names.is_none()
             && self.sites.is_none()
             && self.years.is_empty()
             && self.issues.is_empty()
@@ -81,12 +95,10 @@ impl Filter {
             && any(self.groups.is_empty(), &|| {
                 self.groups.contains(&columns.group[doc])
             })
-            && any(self.section_names.is_empty(), &|| {
-                let section = entry.record.section();
-                self.section_names
-                    .iter()
-                    .any(|words| crate::phrase::text_has_phrase(section, words))
-            })
+            && self
+                .section_names
+                .as_ref()
+                .is_none_or(|ok| ok[columns.section[doc] as usize])
             && self.sites.as_ref().is_none_or(|ok| {
                 let d = columns.domain[doc];
                 d != NO_DOMAIN && ok[d as usize]
