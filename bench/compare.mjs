@@ -162,14 +162,12 @@ async function askPagefind(page, { term, filters = {} }) {
       const nested = subs.filter((s) => best.includes(s));
       return nested.length ? nested : [{ title: '', excerpt: p.excerpt }];
     };
-    const answers = pages.flatMap((p) => {
-      return shown(p).map((s) => ({
-        issue: Number(p.meta.issue),
-        date: p.meta.date || '',
-        section: s.title || '',
-        text: `${p.meta.title} ${strip(s.excerpt || '')}`,
-      }));
-    }).slice(0, 10);
+    const answers = pages.flatMap((p) => shown(p).map((s) => ({
+      issue: Number(p.meta.issue),
+      date: p.meta.date || '',
+      section: s.title || '',
+      text: `${p.meta.title} ${strip(s.excerpt || '')}`,
+    }))).slice(0, 10);
     return { ms, total: search.results.length, answers };
   }, { term, filters });
 }
