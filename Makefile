@@ -11,8 +11,6 @@ TRUNK_VERSION := 0.21.14
 # wasm-bindgen-cli must equal the wasm-bindgen that Cargo.lock pins.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/"/,"",$$3); print $$3}' Cargo.lock)
 DATA := public/data
-# The most the index files may weigh, brotli-compressed (phones download them first).
-INDEX_BUDGET ?= 2500000
 # Where the site will be served: `./` works at any path; `make dist BASE=/search/` fixes it.
 BASE ?= ./
 CACHE := .cache
@@ -61,7 +59,7 @@ $(CACHE)/this-week-in-rust/content:
 	git clone --depth 1 https://github.com/rust-lang/this-week-in-rust $(CACHE)/this-week-in-rust
 
 index: $(if $(findstring $(CACHE),$(ARCHIVE)),$(ARCHIVE))
-	cargo run --release -q -p index-builder -- build --archive "$(ARCHIVE)" --out $(DATA) --budget-brotli $(INDEX_BUDGET)
+	cargo run --release -q -p index-builder -- build --archive "$(ARCHIVE)" --out $(DATA)
 
 site: index
 	trunk build --release

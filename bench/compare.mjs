@@ -60,7 +60,7 @@ function buildFigures() {
   const pagefind = [];
   for (let i = 0; i < RUNS; i++) {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'twir-compare-'));
-    ours.push(timed(BUILDER, ['build', '--archive', ARCHIVE, '--out', out, '--budget-brotli', '100000000']));
+    ours.push(timed(BUILDER, ['build', '--archive', ARCHIVE, '--out', out]));
     fs.rmSync(out, { recursive: true, force: true });
     fs.rmSync(SITE, { recursive: true, force: true });
     const render = timed(BUILDER, ['render-pages', '--archive', ARCHIVE, '--out', SITE]);

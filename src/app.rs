@@ -32,10 +32,8 @@ pub fn App() -> impl IntoView {
             .unwrap_or_default(),
     );
     let shown = RwSignal::new(PAGE_SIZE);
-    let state = RwSignal::new(LoadState::Loading {
-        received: 0,
-        total: 0,
-    });
+    let state = RwSignal::new(LoadState::Loading);
+    let progress = RwSignal::new(loader::Progress::default());
     let attempt = RwSignal::new(0u32);
     let notice: RwSignal<Option<String>> = RwSignal::new(None);
     let input: NodeRef<html::Input> = NodeRef::new();
@@ -43,22 +41,14 @@ pub fn App() -> impl IntoView {
     // Load after first paint; again on every retry.
     Effect::new(move |_| {
         attempt.track();
-        state.set(LoadState::Loading {
-            received: 0,
-            total: 0,
-        });
+        state.set(LoadState::Loading);
         spawn_local(async move {
-            let progress = |received, total| {
-                // A background update does not hide the index in use.
-                if !matches!(state.get_untracked(), LoadState::Ready(_)) {
-                    state.set(LoadState::Loading { received, total });
-                }
-            };
+            let on_progress = move |p: loader::Progress| progress.set(p);
             let event = |e: loader::Event| match e {
                 loader::Event::Ready(engine) => state.set(LoadState::Ready(Arc::from(engine))),
                 loader::Event::Notice(text) => notice.set(Some(text)),
             };
-            if let Err(message) = loader::load(progress, event).await {
+            if let Err(message) = loader::load(on_progress, event).await {
                 state.set(LoadState::Failed(message));
             }
         });
@@ -165,7 +155,7 @@ pub fn App() -> impl IntoView {
                     <option value="oldest">"Oldest"</option>
                 </select>
             </form>
-            {move || status_view(&state, attempt, offline.get())}
+            {move || status_view(&state, progress.get(), attempt, offline.get())}
             {move || notice.get().map(|text| view! { <p class="notice" role="status">{text}</p> })}
             {move || match view.get() {
                 View::Search => view! {
@@ -208,30 +198,34 @@ fn ActiveFilters(query: RwSignal<String>) -> impl IntoView {
     }
 }
 
-fn status_view(state: &RwSignal<LoadState>, attempt: RwSignal<u32>, offline: bool) -> AnyView {
-    state.with(|s| match s {
-        LoadState::Loading { received, total } => {
-            let mb = |b: u64| b as f64 / 1e6;
-            let (text, value) = if *total > 0 {
-                (
-                    format!(
-                        "Loading the index: {:.1} of {:.1} MB… you can type already.",
-                        mb(*received),
-                        mb(*total)
-                    ),
-                    Some((*received).min(*total) as f64 / *total as f64),
-                )
-            } else {
-                ("Loading the index… you can type already.".to_string(), None)
-            };
-            view! {
-                <div class="status" role="status" aria-live="polite">
-                    <p>{text}</p>
-                    <progress aria-label="Index download" max="1" value=value></progress>
-                </div>
-            }
-            .into_any()
+fn status_view(
+    state: &RwSignal<LoadState>,
+    progress: loader::Progress,
+    attempt: RwSignal<u32>,
+    offline: bool,
+) -> AnyView {
+    let mb = |b: u64| b as f64 / 1e6;
+    let bar = move |text: String| {
+        let value = (progress.total > 0)
+            .then(|| progress.received.min(progress.total) as f64 / progress.total as f64);
+        view! {
+            <div class="status" role="status" aria-live="polite">
+                <p>{text}</p>
+                <progress aria-label="Index download" max="1" value=value></progress>
+            </div>
         }
+        .into_any()
+    };
+    state.with(|s| match s {
+        LoadState::Loading => bar(if progress.total > 0 {
+            format!(
+                "Loading the index: {:.1} of {:.1} MB… you can type already.",
+                mb(progress.received),
+                mb(progress.total)
+            )
+        } else {
+            "Loading the index… you can type already.".to_string()
+        }),
         LoadState::Failed(message) => view! {
             <div class="status error" role="alert">
                 <p>{message.clone()}</p>
@@ -239,6 +233,15 @@ fn status_view(state: &RwSignal<LoadState>, attempt: RwSignal<u32>, offline: boo
             </div>
         }
         .into_any(),
+        LoadState::Ready(engine) if !engine.is_complete() => {
+            let coming: Vec<&str> = engine.missing().iter().map(|s| s.label.as_str()).collect();
+            bar(format!(
+                "Answering from what has arrived; still loading {} ({:.1} of {:.1} MB).",
+                coming.join(", "),
+                mb(progress.received),
+                mb(progress.total)
+            ))
+        }
         LoadState::Ready(engine) => {
             let m = engine.manifest();
             let text = if offline {
@@ -354,7 +357,15 @@ fn results_view(
             .into_any()
         }
         Ok((r, ms)) => {
-            let summary = format!("{} results for {} ({ms:.0} ms)", r.total, r.understood);
+            let partial = engine.as_ref().is_some_and(|e| !e.is_complete());
+            let summary = if partial {
+                format!(
+                    "{} results so far for {} ({ms:.0} ms); more years are still loading",
+                    r.total, r.understood
+                )
+            } else {
+                format!("{} results for {} ({ms:.0} ms)", r.total, r.understood)
+            };
             let more = (r.hits.len() < r.total).then(|| {
                 view! {
                     <button class="more" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>
@@ -366,9 +377,9 @@ fn results_view(
             let years = r.facets.year.clone();
             view! {
                 <div class="layout">
-                    <FacetPanel facets=r.facets query=query />
+                    <FacetPanel facets=r.facets query=query partial=partial />
                     <div class="results">
-                        <Timeline years=years span=span query=query />
+                        <Timeline years=years span=span query=query partial=partial />
                         <p class="summary" role="status">{summary}</p>
                         <ol class="hits">
                             {hits.into_iter().map(|hit| view! { <HitView hit=hit view=view /> }).collect_view()}

@@ -18,7 +18,12 @@ fn label(facet: &str, value: &str) -> String {
 }
 
 #[component]
-pub fn FacetPanel(facets: Facets, query: RwSignal<String>) -> impl IntoView {
+pub fn FacetPanel(
+    facets: Facets,
+    query: RwSignal<String>,
+    /// Counts of the segments loaded so far: said in every heading.
+    partial: bool,
+) -> impl IntoView {
     let groups = [
         ("kind", "Kind", facets.kind),
         ("section", "Section", facets.section),
@@ -56,7 +61,7 @@ pub fn FacetPanel(facets: Facets, query: RwSignal<String>) -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="facet-group" aria-label=title>
-                    <h2>{title}</h2>
+                    <h2>{title}{partial.then_some(" (so far)")}</h2>
                     <ul>{buttons}</ul>
                 </section>
             }

@@ -1,7 +1,9 @@
-//! Downloading the index: `manifest.json` first (always fresh), then the bundle it names.
+//! Downloading the index: `manifest.json` first (always fresh), then its segments in
+//! the manifest's order. The first segment answers alone; the engine is opened again
+//! as each further one arrives, so what was typed is answered from what is loaded.
 
 use gloo_net::http::{Request, Response};
-use twir_engine::{Engine, Manifest};
+use twir_engine::{Engine, Manifest, Segment};
 
 /// Where the data folder is, relative to the page.
 const DATA: &str = "data";
@@ -9,19 +11,25 @@ const DATA: &str = "data";
 /// What the page shows while and after loading.
 #[derive(Clone)]
 pub enum LoadState {
-    /// Downloading: `received` of `total` bytes of the bundle (`total` is 0 while the
-    /// manifest is fetched).
-    Loading {
-        received: u64,
-        total: u64,
-    },
+    /// Nothing answers yet: the manifest or the first segment is on its way.
+    Loading,
+    /// Answers from the segments loaded so far, or from all of them.
     Ready(std::sync::Arc<Engine>),
     Failed(String),
 }
 
+/// Bytes of the index received so far, of all its segments' bytes (0 while the
+/// manifest is fetched).
+#[derive(Clone, Copy, Default, PartialEq)]
+pub struct Progress {
+    pub received: u64,
+    pub total: u64,
+}
+
 /// What the loader tells the page besides progress.
 pub enum Event {
-    /// An index is open and answers queries (the first one, or a newer one).
+    /// An index is open and answers queries: the first segment, more of them, all of
+    /// them, or a newer index.
     Ready(Box<Engine>),
     /// A sentence for the reader: "Issue 645 added", or why a newer index is not used.
     Notice(String),
@@ -30,28 +38,45 @@ pub enum Event {
 /// Opens the index and keeps it current.
 ///
 /// The manifest comes from the network when online (the service worker falls back to
-/// the cached one offline). When the last verified index (in Cache Storage) differs from
-/// the manifest's, the cached one opens at once and the new one downloads in the
-/// background; the page switches to it only once it is verified, and keeps the old one
-/// if the download breaks. Errors are sentences for the reader.
-pub async fn load(on_progress: impl Fn(u64, u64), on_event: impl Fn(Event)) -> Result<(), String> {
+/// the cached one offline). When the last complete verified index (in Cache Storage)
+/// differs from the manifest's, the saved one opens at once and the new one downloads
+/// in the background: only the segments it does not have cross the network (the
+/// service worker serves the others from Cache Storage). The page switches only once
+/// every segment is verified, and keeps the old index if a download breaks. Errors are
+/// sentences for the reader.
+pub async fn load(on_progress: impl Fn(Progress), on_event: impl Fn(Event)) -> Result<(), String> {
     let manifest_url = format!("{DATA}/manifest.json");
     let good = crate::offline::good_manifest(&manifest_url)
         .await
         .and_then(|text| Manifest::from_json(&text).ok().map(|m| (m, text)));
     let fetched = fetch_manifest(&manifest_url).await;
     let (manifest, text) = match (fetched, &good) {
-        (Ok(fresh), Some((old, old_text))) if bundle_name(&fresh.0) != bundle_name(old) => {
+        (Ok(fresh), Some((old, old_text))) if names(&fresh.0) != names(old) => {
             // A new index was published: answer from the one we have meanwhile.
-            let old_engine = open(old.clone(), old_text, &on_progress).await;
-            let had_old = old_engine.is_ok();
-            if let Ok(engine) = old_engine {
-                on_event(Event::Ready(Box::new(engine)));
-            }
-            match open(fresh.0.clone(), &fresh.1, &on_progress).await {
-                Ok(engine) => {
-                    let added = engine.manifest().last_issue;
+            let had_old = match open_all(old, old_text, &|_| {}, &|_| {}).await {
+                Ok((engine, _)) => {
+                    on_event(Event::Ready(Box::new(engine)));
+                    true
+                }
+                Err(_) => false,
+            };
+            let progress = |p: Progress| {
+                if !had_old {
+                    on_progress(p)
+                }
+            };
+            let partial = |engine: Engine| {
+                if !had_old {
+                    on_event(Event::Ready(Box::new(engine)))
+                }
+            };
+            match open_all(&fresh.0, &fresh.1, &progress, &partial).await {
+                Ok((engine, not_saved)) => {
+                    if let Some(text) = not_saved {
+                        on_event(Event::Notice(text));
+                    }
                     if had_old {
+                        let added = engine.manifest().last_issue;
                         on_event(Event::Notice(if added > old.last_issue {
                             format!("Issue {added} added: the index is up to date.")
                         } else {
@@ -75,14 +100,18 @@ pub async fn load(on_progress: impl Fn(u64, u64), on_event: impl Fn(Event)) -> R
         (Err(_), Some((old, old_text))) => (old.clone(), old_text.clone()),
         (Err(e), None) => return Err(e),
     };
-    on_event(Event::Ready(Box::new(
-        open(manifest, &text, &on_progress).await?,
-    )));
+    let partial = |engine: Engine| on_event(Event::Ready(Box::new(engine)));
+    let (engine, not_saved) = open_all(&manifest, &text, &on_progress, &partial).await?;
+    if let Some(text) = not_saved {
+        on_event(Event::Notice(text));
+    }
+    on_event(Event::Ready(Box::new(engine)));
     Ok(())
 }
 
-fn bundle_name(m: &Manifest) -> Option<String> {
-    m.bundle_file().ok().map(|f| f.name.clone())
+/// The segment files a manifest names.
+fn names(m: &Manifest) -> Vec<&str> {
+    m.segments.iter().map(|s| s.name.as_str()).collect()
 }
 
 async fn fetch_manifest(url: &str) -> Result<(Manifest, String), String> {
@@ -95,28 +124,64 @@ async fn fetch_manifest(url: &str) -> Result<(Manifest, String), String> {
     Ok((manifest, text))
 }
 
-/// Downloads (or takes from the cache) the manifest's bundle, verifies and opens it, and
-/// keeps it in Cache Storage as the last good index.
-async fn open(
-    manifest: Manifest,
+/// Downloads (or takes from the cache) every segment of `manifest` in its order,
+/// verifies each and keeps it in Cache Storage; after each one but the last, hands
+/// `partial` an engine over what has arrived. Returns the complete engine, once the
+/// manifest is saved as the last good one, and a sentence if saving it failed.
+async fn open_all(
+    manifest: &Manifest,
     text: &str,
-    on_progress: &impl Fn(u64, u64),
-) -> Result<Engine, String> {
-    let file = manifest.bundle_file().map_err(|e| e.to_string())?.clone();
-    on_progress(0, file.size);
-    let url = format!("{DATA}/{}", file.name);
-    let response = fetch(&url).await?;
-    let bytes = read_body(response, |received| on_progress(received, file.size))
+    on_progress: &impl Fn(Progress),
+    partial: &impl Fn(Engine),
+) -> Result<(Engine, Option<String>), String> {
+    let total: u64 = manifest.segments.iter().map(|s| s.size).sum();
+    let mut done = 0u64;
+    on_progress(Progress { received: 0, total });
+    let mut segments: Vec<Segment> = Vec::new();
+    let mut urls = Vec::new();
+    let mut not_saved = None;
+    for (i, file) in manifest.segments.iter().enumerate() {
+        let url = format!("{DATA}/{}", file.name);
+        let response = fetch(&url).await?;
+        let bytes = read_body(response, |received| {
+            on_progress(Progress {
+                received: done + received,
+                total,
+            })
+        })
         .await
         .map_err(|e| format!("The index download broke off ({e})."))?;
-    let engine =
-        Engine::open(manifest, &bytes).map_err(|e| format!("The index cannot be used: {e}"))?;
-    crate::offline::keep(&format!("{DATA}/manifest.json"), text, &url, &bytes).await;
-    Ok(engine)
+        done += file.size;
+        let segment = Segment::parse(manifest, &file.name, &bytes)
+            .map_err(|e| format!("The index cannot be used: {e}"))?;
+        if let Err(e) = crate::offline::keep_segment(&url, &bytes).await {
+            not_saved.get_or_insert(e);
+        }
+        segments.push(segment);
+        urls.push(url);
+        if i + 1 < manifest.segments.len() {
+            let loaded: Vec<&Segment> = segments.iter().collect();
+            let engine = Engine::from_segments(manifest.clone(), &loaded)
+                .map_err(|e| format!("The index cannot be used: {e}"))?;
+            partial(engine);
+        }
+    }
+    let loaded: Vec<&Segment> = segments.iter().collect();
+    let engine = Engine::from_segments(manifest.clone(), &loaded)
+        .map_err(|e| format!("The index cannot be used: {e}"))?;
+    if not_saved.is_none() {
+        if let Err(e) = crate::offline::keep_manifest(&format!("{DATA}/manifest.json"), text, &urls).await {
+            not_saved = Some(e);
+        }
+    }
+    let not_saved = not_saved.map(|e| {
+        format!("This device could not save the index for use offline ({e}); search works while online.")
+    });
+    Ok((engine, not_saved))
 }
 
 /// The whole body, read chunk by chunk so the page can show how far it got. The
-/// counts are of decoded bytes, as the manifest's size is.
+/// counts are of decoded bytes, as the manifest's sizes are.
 async fn read_body(response: Response, on_chunk: impl Fn(u64)) -> Result<Vec<u8>, String> {
     use wasm_bindgen::JsCast;
     let Some(stream) = response.body() else {

@@ -1,7 +1,8 @@
 //! The verified index in Cache Storage, shared with the service worker (`public/sw.js`):
-//! the app writes a bundle there only after checking it against its manifest, and
-//! removes the bundles the new manifest no longer names, so the worker can serve the
-//! last good index offline and a broken download never replaces it.
+//! the app writes a segment file there only after checking it against its manifest,
+//! saves the manifest once all its segments are in, and removes the segment files that
+//! manifest no longer names, so the worker can serve the last good index offline and a
+//! broken download never replaces a good segment.
 
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -30,42 +31,55 @@ pub async fn good_manifest(url: &str) -> Option<String> {
         .as_string()
 }
 
-/// Stores a verified index (its manifest and bundle, unless already there) and frees
-/// every other bundle.
-pub async fn keep(manifest_url: &str, manifest_text: &str, bundle_url: &str, bytes: &[u8]) {
-    let _ = store(manifest_url, manifest_text, bundle_url, bytes).await;
+/// Stores one verified segment file, unless an earlier visit saved it already.
+pub async fn keep_segment(url: &str, bytes: &[u8]) -> Result<(), String> {
+    store_segment(url, bytes).await.map_err(describe)
 }
 
-async fn store(
-    manifest_url: &str,
-    manifest_text: &str,
-    bundle_url: &str,
-    bytes: &[u8],
-) -> Result<(), JsValue> {
-    let cache = open().await.ok_or(JsValue::NULL)?;
-    // Already saved on an earlier visit: do not write 11 MB again on every page load.
-    let saved = JsFuture::from(cache.match_with_str(bundle_url)).await?;
+/// Stores the manifest of a complete verified index as the last good one and frees
+/// every segment file it does not name (`urls`, relative to the page).
+pub async fn keep_manifest(url: &str, text: &str, urls: &[String]) -> Result<(), String> {
+    store_manifest(url, text, urls).await.map_err(describe)
+}
+
+async fn store_segment(url: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    let cache = open().await.ok_or(JsValue::from_str("Cache Storage is not available"))?;
+    // Already saved on an earlier visit: do not write it again on every page load.
+    let saved = JsFuture::from(cache.match_with_str(url)).await?;
     if saved.is_undefined() {
         let body = Uint8Array::from(bytes);
-        let bundle = Response::new_with_opt_buffer_source(Some(&body))?;
-        JsFuture::from(cache.put_with_str(bundle_url, &bundle)).await?;
+        let response = Response::new_with_opt_buffer_source(Some(&body))?;
+        JsFuture::from(cache.put_with_str(url, &response)).await?;
     }
-    let manifest = Response::new_with_opt_str(Some(manifest_text))?;
-    JsFuture::from(cache.put_with_str(manifest_url, &manifest)).await?;
+    Ok(())
+}
+
+async fn store_manifest(url: &str, text: &str, urls: &[String]) -> Result<(), JsValue> {
+    let cache = open().await.ok_or(JsValue::from_str("Cache Storage is not available"))?;
+    let manifest = Response::new_with_opt_str(Some(text))?;
+    JsFuture::from(cache.put_with_str(url, &manifest)).await?;
+    let page = web_sys::window().ok_or(JsValue::NULL)?.location().href()?;
+    let keep: Vec<String> = urls
+        .iter()
+        .map(|u| web_sys::Url::new_with_base(u, &page).map(|u| u.href()))
+        .collect::<Result<_, _>>()?;
     let keys: Array = JsFuture::from(cache.keys()).await?.dyn_into()?;
-    let keep = web_sys::Url::new_with_base(
-        bundle_url,
-        &web_sys::window().ok_or(JsValue::NULL)?.location().href()?,
-    )?
-    .href();
     for key in keys.iter() {
         let request: Request = key.dyn_into()?;
         let url = request.url();
-        if url.contains("/index.") && url.ends_with(".bin") && url != keep {
+        if url.contains("/index.") && url.ends_with(".bin") && !keep.contains(&url) {
             JsFuture::from(cache.delete_with_request(&request)).await?;
         }
     }
     Ok(())
+}
+
+/// A JavaScript error as a sentence (a quota error says so, for instance).
+fn describe(e: JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
 }
 
 /// Is the browser offline?

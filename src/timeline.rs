@@ -12,7 +12,10 @@ pub fn Timeline(
     /// The archive's first and last year: every year gets a place, even an empty one.
     span: (u32, u32),
     query: RwSignal<String>,
+    /// Counts of the segments loaded so far.
+    partial: bool,
 ) -> impl IntoView {
+    let so_far = if partial { " so far" } else { "" };
     let count = |y: u32| {
         years
             .iter()
@@ -32,7 +35,7 @@ pub fn Timeline(
             // Set through the CSSOM (`style:`), which the strict CSP allows, not as an
             // inline style attribute, which it refuses.
             let height = format!("{:.0}%", (n as f64 / max as f64 * 100.0).max(2.0));
-            let label = format!("{year}: {n} matches");
+            let label = format!("{year}: {n} matches{so_far}");
             let short = format!("’{:02}", year % 100);
             view! {
                 <li>

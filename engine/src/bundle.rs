@@ -1,9 +1,12 @@
 //! The bundle: the files the app downloads, and the manifest that names them.
 //!
-//! A bundle file is a small container of named parts (the tantivy index files and the
-//! display table of records). It is named by its content hash so that hosts can cache it
-//! for ever; `manifest.json` is the one small file that is fetched fresh and says which
-//! bundle file is current, with its size and sha256 and the format version.
+//! The index travels as several immutable segment files, each a small container of
+//! named parts (one tantivy segment's files, its `meta.json` and its part of the display
+//! table), named by its content hash so that hosts and the service worker can keep it
+//! for ever. `manifest.json` is the one small file that is fetched fresh: it lists the
+//! segments in the order the app loads them, with size, sha256 and the issues each
+//! holds, the format version, and the archive-wide statistics that keep ranking steady
+//! while segments are still arriving.
 
 use std::collections::BTreeMap;
 
@@ -13,8 +16,8 @@ use sha2::{Digest, Sha256};
 use crate::{Error, ErrorKind};
 
 /// Bumped whenever the schema, the container or the display table changes shape, so
-/// that an app never opens a bundle it cannot read.
-pub const FORMAT_VERSION: u32 = 3;
+/// that an app never opens a bundle it cannot read. 4: the index in segments.
+pub const FORMAT_VERSION: u32 = 4;
 
 const MAGIC: &[u8; 8] = b"TWIRBNDL";
 
@@ -32,15 +35,41 @@ pub struct Manifest {
     pub last_date: String,
     /// The highest issue number in the index.
     pub last_issue: u32,
-    pub files: Vec<BundleFile>,
+    /// BM25 statistics of the whole index: ranking uses them while only some segments
+    /// are loaded, so a hit's score does not move when the others arrive.
+    pub stats: IndexStats,
+    /// Every segment file, in the order the app loads them.
+    pub segments: Vec<SegmentFile>,
 }
 
-/// One file of the bundle as the manifest describes it.
+/// Document and token counts of the whole index.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct IndexStats {
+    pub docs: u64,
+    /// Tokens per text field, by field name.
+    pub tokens: BTreeMap<String, u64>,
+}
+
+/// One segment file as the manifest describes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct BundleFile {
+pub struct SegmentFile {
     pub name: String,
     pub size: u64,
     pub sha256: String,
+    /// What the reader is told is still coming: `2019–2020`, `2026`.
+    pub label: String,
+    /// The issues whose records it holds, by number and by date.
+    pub first_issue: u32,
+    pub last_issue: u32,
+    pub first_date: String,
+    pub last_date: String,
+    /// Search documents in it.
+    pub docs: u64,
+    /// Tokens per text field, by field name (what `IndexStats` adds up).
+    pub tokens: BTreeMap<String, u64>,
+    /// sha256 of everything the file was built from (format version and records): a
+    /// later build whose inputs for this segment are the same reuses the file as is.
+    pub input: String,
 }
 
 impl Manifest {
@@ -53,23 +82,28 @@ impl Manifest {
         let version: VersionOnly = serde_json::from_str(text)
             .map_err(|e| Error::new(ErrorKind::Malformed, format!("manifest.json: {e}")))?;
         check_version(version.format_version)?;
-        serde_json::from_str(text)
-            .map_err(|e| Error::new(ErrorKind::Malformed, format!("manifest.json: {e}")))
+        let manifest: Manifest = serde_json::from_str(text)
+            .map_err(|e| Error::new(ErrorKind::Malformed, format!("manifest.json: {e}")))?;
+        if manifest.segments.is_empty() {
+            return Err(Error::new(
+                ErrorKind::Malformed,
+                "manifest.json names no segment file",
+            ));
+        }
+        Ok(manifest)
     }
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a manifest always serialises")
     }
 
-    /// The bundle file, i.e. the one the app must download.
-    pub fn bundle_file(&self) -> Result<&BundleFile, Error> {
-        self.files
-            .first()
-            .ok_or_else(|| Error::new(ErrorKind::Malformed, "manifest.json names no bundle file"))
+    /// The segment file called `name`.
+    pub fn segment(&self, name: &str) -> Option<&SegmentFile> {
+        self.segments.iter().find(|s| s.name == name)
     }
 
     /// Checks downloaded bytes against the manifest's size and sha256.
-    pub fn verify(&self, file: &BundleFile, bytes: &[u8]) -> Result<(), Error> {
+    pub fn verify(&self, file: &SegmentFile, bytes: &[u8]) -> Result<(), Error> {
         if bytes.len() as u64 != file.size {
             return Err(Error::new(
                 ErrorKind::Integrity,
@@ -117,7 +151,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// The parts of one bundle file, by name, in a fixed order.
+/// The parts of one segment file, by name, in a fixed order.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Bundle {
     pub parts: BTreeMap<String, Vec<u8>>,
@@ -243,10 +277,18 @@ mod tests {
     #[test]
     fn damaged_download_fails_verification() {
         let bytes = sample().to_bytes();
-        let file = BundleFile {
+        let file = SegmentFile {
             name: "index.bin".into(),
             size: bytes.len() as u64,
             sha256: sha256_hex(&bytes),
+            label: "2026".into(),
+            first_issue: 1,
+            last_issue: 1,
+            first_date: String::new(),
+            last_date: String::new(),
+            docs: 0,
+            tokens: BTreeMap::new(),
+            input: String::new(),
         };
         let manifest = Manifest {
             format_version: FORMAT_VERSION,
@@ -255,7 +297,8 @@ mod tests {
             first_date: String::new(),
             last_date: String::new(),
             last_issue: 0,
-            files: vec![file.clone()],
+            stats: IndexStats::default(),
+            segments: vec![file.clone()],
         };
         manifest.verify(&file, &bytes).unwrap();
         let mut damaged = bytes.clone();

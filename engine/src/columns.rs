@@ -13,7 +13,7 @@ pub(crate) struct Columns {
     pub kind: Vec<RecordKind>,
     pub group: Vec<SectionGroup>,
     pub boilerplate: Vec<bool>,
-    /// The newest issue date as `YYYYMMDD`: recency sort and tie-break.
+    /// The shown issue's date as `YYYYMMDD`: date sorts and the recency tie-break.
     pub date: Vec<u32>,
     /// Index into `domains`, or `NO_DOMAIN`.
     pub domain: Vec<u32>,
@@ -60,13 +60,10 @@ impl Columns {
             c.group.push(group_of(r));
             c.boilerplate
                 .push(matches!(r, Record::Link(l) if l.boilerplate));
-            c.date.push(
-                entry
-                    .issue_numbers()
-                    .filter_map(|n| issue_date.get(&n).copied())
-                    .max()
-                    .unwrap_or(0),
-            );
+            // The date of the issue a hit shows (a repeated link's first), so that
+            // sorting by date agrees with the dates on the screen.
+            c.date
+                .push(issue_date.get(&r.issue()).copied().unwrap_or(0));
             let domain = match r {
                 Record::Link(l) if !l.domain.is_empty() => {
                     intern(&l.domain, &mut domain_ids, &mut c.domains)

@@ -5,9 +5,11 @@
 //! so the string work is done once at open: each entry's facet values are small ids.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::index::SegmentId;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::columns::group_of;
@@ -115,10 +117,20 @@ impl FacetIndex {
     }
 }
 
-/// Collects every matching document id (document n is table entry n).
-pub(crate) struct DocIdCollector;
+/// Collects every matching document as its table entry (document d of a segment is
+/// entry base + d).
+pub(crate) struct DocIdCollector {
+    bases: Arc<HashMap<SegmentId, u32>>,
+}
+
+impl DocIdCollector {
+    pub fn new(bases: Arc<HashMap<SegmentId, u32>>) -> DocIdCollector {
+        DocIdCollector { bases }
+    }
+}
 
 pub(crate) struct DocIdSegmentCollector {
+    base: u32,
     docs: Vec<u32>,
 }
 
@@ -126,8 +138,15 @@ impl Collector for DocIdCollector {
     type Fruit = Vec<u32>;
     type Child = DocIdSegmentCollector;
 
-    fn for_segment(&self, _: SegmentOrdinal, _: &SegmentReader) -> tantivy::Result<Self::Child> {
-        Ok(DocIdSegmentCollector { docs: Vec::new() })
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
+        Ok(DocIdSegmentCollector {
+            base: crate::search::base_of(&self.bases, segment),
+            docs: Vec::new(),
+        })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -143,7 +162,7 @@ impl SegmentCollector for DocIdSegmentCollector {
     type Fruit = Vec<u32>;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        self.docs.push(doc);
+        self.docs.push(self.base + doc);
     }
 
     fn harvest(self) -> Vec<u32> {

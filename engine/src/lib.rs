@@ -11,20 +11,25 @@ mod error;
 mod facets;
 mod filter;
 mod phrase;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod plan;
 mod query;
 mod record;
 mod schema;
 mod search;
 mod section;
+mod segments;
+mod stats;
 mod table;
 mod tokenizer;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod writer;
 
-pub use bundle::{Bundle, BundleFile, Manifest, FORMAT_VERSION};
+pub use bundle::{Bundle, IndexStats, Manifest, SegmentFile, FORMAT_VERSION};
 pub use error::{Error, ErrorKind};
 pub use facets::Facets;
 pub use query::{ParsedQuery, QueryPart};
 pub use record::{CrateOfTheWeek, Issue, Link, Presence, Quote, Record, RecordKind};
 pub use search::{Engine, Hit, IssueSummary, SearchRequest, SearchResults, Sort};
 pub use section::SectionGroup;
+pub use segments::Segment;

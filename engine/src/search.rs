@@ -1,17 +1,18 @@
 //! Opening a bundle and answering queries: the same code in the browser and natively.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, TopDocs};
-use tantivy::directory::RamDirectory;
 use tantivy::query::doc_predicate_query::{DocPredicateQuery, FunctionPredicate};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocAddress, DocId, Index, IndexReader, ReloadPolicy, SegmentReader, Term};
+use tantivy::index::SegmentId;
+use tantivy::{DocAddress, DocId, IndexReader, ReloadPolicy, SegmentReader, Term};
 
 use crate::columns::{group_of, Columns};
 use crate::facets::{DocIdCollector, FacetIndex, Facets};
@@ -19,10 +20,9 @@ use crate::filter::Filter;
 use crate::query::{ParsedQuery, QueryPart};
 use crate::schema::{self, Fields};
 use crate::table::{Entry, Table};
-use crate::{Bundle, Error, ErrorKind, Issue, Manifest, Record, RecordKind, SectionGroup};
+use crate::segments::Segment;
+use crate::{Error, ErrorKind, Issue, Manifest, Record, RecordKind, SectionGroup, SegmentFile};
 
-/// The bundle part that holds the display table.
-pub(crate) const TABLE_PART: &str = "records.json";
 
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -127,7 +127,7 @@ pub struct IssueSummary {
     pub quotes: usize,
 }
 
-/// An opened bundle.
+/// The opened index: every segment that has arrived, or all of them.
 pub struct Engine {
     manifest: Manifest,
     fields: Fields,
@@ -136,25 +136,30 @@ pub struct Engine {
     table: Arc<Table>,
     columns: Arc<Columns>,
     facet_index: FacetIndex,
+    /// Each tantivy segment's first table entry: document d of it is entry base + d.
+    bases: Arc<HashMap<SegmentId, u32>>,
+    /// The loaded segment files' names, in the manifest's order.
+    loaded: Vec<String>,
 }
 
 impl Engine {
-    /// Checks `bytes` against the manifest, unpacks them and opens the index.
-    pub fn open(manifest: Manifest, bytes: &[u8]) -> Result<Engine, Error> {
-        manifest.verify(manifest.bundle_file()?, bytes)?;
-        let mut bundle = Bundle::from_bytes(bytes)?;
-        let table_bytes = bundle.parts.remove(TABLE_PART).ok_or_else(|| {
-            Error::new(ErrorKind::Malformed, "bundle: the records table is missing")
-        })?;
-        let table = Table::from_json(&table_bytes)
-            .map_err(|e| Error::new(ErrorKind::Malformed, format!("records table: {e}")))?;
-        let dir = RamDirectory::create();
-        for (name, data) in &bundle.parts {
-            use tantivy::Directory;
-            dir.atomic_write(std::path::Path::new(name), data)
-                .map_err(|e| Error::new(ErrorKind::Index, format!("{name}: {e}")))?;
-        }
-        let index = Index::open(dir)?;
+    /// Checks each segment file (name, bytes) against the manifest and opens those
+    /// given: the first to arrive answers alone, and the engine is opened again as the
+    /// others arrive. Ranking uses the manifest's whole-index statistics until all are in.
+    pub fn open(manifest: Manifest, files: &[(String, Vec<u8>)]) -> Result<Engine, Error> {
+        let segments = files
+            .iter()
+            .map(|(name, bytes)| Segment::parse(&manifest, name, bytes))
+            .collect::<Result<Vec<_>, _>>()?;
+        Engine::from_segments(manifest, &segments.iter().collect::<Vec<_>>())
+    }
+
+    /// Opens segments already parsed with [`Segment::parse`]: how the app opens the
+    /// index again each time one more segment has arrived, without parsing the others
+    /// again.
+    pub fn from_segments(manifest: Manifest, segments: &[&Segment]) -> Result<Engine, Error> {
+        let opened = crate::segments::open(&manifest, segments)?;
+        let index = opened.index;
         crate::tokenizer::register(index.tokenizers());
         let fields = schema::fields_of(&index.schema()).ok_or_else(|| {
             Error::new(
@@ -168,20 +173,7 @@ impl Engine {
             .reload_policy(ReloadPolicy::Manual)
             .num_warming_threads(0)
             .try_into()?;
-        // Document n is table entry n (schema.rs): anything else is not our bundle.
-        let searcher = reader.searcher();
-        if searcher.segment_readers().len() > 1
-            || searcher.num_docs() as usize != table.entries.len()
-        {
-            return Err(Error::new(
-                ErrorKind::Malformed,
-                format!(
-                    "bundle: {} indexed documents for {} table entries",
-                    searcher.num_docs(),
-                    table.entries.len()
-                ),
-            ));
-        }
+        let table = opened.table;
         Ok(Engine {
             manifest,
             fields,
@@ -189,7 +181,23 @@ impl Engine {
             facet_index: FacetIndex::new(&table),
             columns: Arc::new(Columns::new(&table)),
             table: Arc::new(table),
+            bases: Arc::new(opened.bases),
+            loaded: opened.loaded,
         })
+    }
+
+    /// True when every segment of the manifest is loaded: counts and facets are final.
+    pub fn is_complete(&self) -> bool {
+        self.loaded.len() == self.manifest.segments.len()
+    }
+
+    /// The manifest's segments not loaded yet, in loading order.
+    pub fn missing(&self) -> Vec<&SegmentFile> {
+        self.manifest
+            .segments
+            .iter()
+            .filter(|s| !self.loaded.contains(&s.name))
+            .collect()
     }
 
     pub fn manifest(&self) -> &Manifest {
@@ -216,14 +224,19 @@ impl Engine {
     }
 
     /// Everything issue `number` held, in page order: its prose, links, crates and
-    /// quotes. A link repeated in later issues is shown as it was last written.
+    /// quotes. A link repeated from an earlier issue is shown as it was first written.
     pub fn issue_records(&self, number: u32) -> Vec<&Record> {
-        self.table
+        let mut records: Vec<&Record> = self
+            .table
             .entries
             .iter()
             .filter(|e| e.issue_numbers().any(|n| n == number))
             .map(|e| &e.record)
-            .collect()
+            .collect();
+        // The issue first; its crates and quotes come from another segment than its
+        // links, each in page order.
+        records.sort_by_key(|r| r.kind() != RecordKind::Issue);
+        records
     }
 
     /// Per issue number: how many links (boilerplate left out), and the crates of the
@@ -262,20 +275,33 @@ impl Engine {
         }
         let query = self.build_query(&parsed, request.include_boilerplate);
         let searcher = self.reader.searcher();
+        let partial = crate::stats::PartialStats {
+            searcher: &searcher,
+            schema: &searcher.schema().clone(),
+            whole: &self.manifest.stats,
+            loaded_docs: self.table.entries.len() as u64,
+        };
+        let stats: &dyn tantivy::query::Bm25StatisticsProvider = if self.is_complete() {
+            &searcher
+        } else {
+            &partial
+        };
         let limit = request.limit.max(1);
         let collector = TopDocs::with_limit(limit).and_offset(request.offset);
-        let columns = self.columns.clone();
+        let (columns, bases) = (self.columns.clone(), self.bases.clone());
         let sort = request.sort;
         // Relevance: crates and quotes weigh more, ties go to the newer. Newest and
         // oldest: by date, then by relevance within a day.
         let page: Vec<(f32, DocAddress)> = searcher
-            .search(
+            .search_with_statistics_provider(
                 &query,
-                &collector.tweak_score(move |_: &SegmentReader| {
+                &collector.tweak_score(move |segment: &SegmentReader| {
                     let columns = columns.clone();
+                    let base = base_of(&bases, segment);
                     move |doc: DocId, score: f32| {
-                        let date = i64::from(columns.date.get(doc as usize).copied().unwrap_or(0));
-                        let kind = columns.kind.get(doc as usize).copied();
+                        let doc = (base + doc) as usize;
+                        let date = i64::from(columns.date.get(doc).copied().unwrap_or(0));
+                        let kind = columns.kind.get(doc).copied();
                         match sort {
                             Sort::Relevance => (score * kind_weight(kind), date, score),
                             Sort::Newest => (0.0, date, score),
@@ -283,18 +309,20 @@ impl Engine {
                         }
                     }
                 }),
+                stats,
             )?
             .into_iter()
             .map(|((_, _, score), addr)| (score, addr))
             .collect();
         let terms = HighlightTerms::of(&parsed);
         for (score, addr) in page {
-            if let Some(entry) = self.table.entries.get(addr.doc_id as usize) {
+            let base = base_of(&self.bases, searcher.segment_reader(addr.segment_ord));
+            if let Some(entry) = self.table.entries.get((base + addr.doc_id) as usize) {
                 results.hits.push(self.hit(entry, score, &terms));
             }
         }
         if request.facets {
-            let docs = searcher.search(&query, &DocIdCollector)?;
+            let docs = searcher.search(&query, &DocIdCollector::new(self.bases.clone()))?;
             results.total = docs.len();
             results.facets = self.facet_index.count(&docs);
         } else {
@@ -443,12 +471,13 @@ impl Engine {
         &self,
         keep: impl Fn(usize, &Entry) -> bool + Send + Sync + 'static,
     ) -> Box<dyn Query> {
-        let table = self.table.clone();
+        let (table, bases) = (self.table.clone(), self.bases.clone());
         let keep = Arc::new(keep);
-        let predicate = FunctionPredicate::from(move |_: &SegmentReader| {
+        let predicate = FunctionPredicate::from(move |segment: &SegmentReader| {
             let (table, keep) = (table.clone(), keep.clone());
+            let base = base_of(&bases, segment);
             Ok(move |doc: DocId| {
-                let doc = doc as usize;
+                let doc = (base + doc) as usize;
                 table.entries.get(doc).is_some_and(|e| keep(doc, e))
             })
         });
@@ -566,6 +595,11 @@ impl Engine {
         let f = &self.fields;
         [(f.title, 3.0), (f.people, 2.0), (f.body, 1.0), (f.url, 0.5)]
     }
+}
+
+/// The first table entry of `segment`'s documents (every segment of the reader has one).
+pub(crate) fn base_of(bases: &HashMap<SegmentId, u32>, segment: &SegmentReader) -> u32 {
+    bases.get(&segment.segment_id()).copied().unwrap_or(u32::MAX / 2)
 }
 
 /// Crates and quotes of the week are what researchers look up by name: they rank above

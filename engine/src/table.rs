@@ -17,10 +17,26 @@ pub(crate) struct Table {
     pub issues: Vec<Issue>,
     /// One entry per search document.
     pub entries: Vec<Entry>,
+    /// Links first seen in an earlier segment and seen again in this one's issues: the
+    /// earlier segment's entry stays as written (segments are immutable) and lists these
+    /// issues once both are loaded.
+    pub later: Vec<LaterAppearance>,
+}
+
+/// A link that an earlier segment holds, by its URL key, seen again in `issues`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct LaterAppearance {
+    pub url: String,
+    pub issues: Vec<u32>,
+}
+
+/// What makes two links the same link: the URL without a trailing slash.
+pub(crate) fn url_key(url: &str) -> &str {
+    url.trim_end_matches('/')
 }
 
 /// One search document's record; a link repeated in several issues is one entry
-/// listing every issue it appeared in.
+/// listing every issue it appeared in, shown as it was first written.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Entry {
     pub record: Record,
@@ -82,6 +98,8 @@ struct StoredTable {
     crates: Vec<CrateOfTheWeek>,
     quotes: Vec<Quote>,
     links: LinkColumns,
+    #[serde(default)]
+    later: Vec<LaterAppearance>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -89,8 +107,8 @@ struct LinkColumns {
     /// Each link's issue number minus the previous link's (links come issue by issue,
     /// so this is mostly zeros).
     issue: Vec<i64>,
-    /// The other issues a repeated link appeared in, newest first, each as the
-    /// distance from the one before (starting from the link's own issue); empty for a
+    /// The later issues a repeated link appeared in, ascending, each as the distance
+    /// from the one before (starting from the link's own, first issue); empty for a
     /// link seen once.
     also_in: Vec<Vec<u32>>,
     text: Vec<String>,
@@ -120,6 +138,7 @@ impl From<&Table> for StoredTable {
     fn from(table: &Table) -> StoredTable {
         let mut s = StoredTable {
             issues: table.issues.clone(),
+            later: table.later.clone(),
             ..StoredTable::default()
         };
         let mut previous_issue = 0i64;
@@ -189,6 +208,7 @@ impl StoredTable {
             crates,
             quotes,
             links: c,
+            later,
         } = self;
         let n = c.issue.len();
         let columns_agree = [
@@ -290,15 +310,19 @@ impl StoredTable {
             };
             entries.push(entry);
         }
-        Ok(Table { issues, entries })
+        Ok(Table {
+            issues,
+            entries,
+            later,
+        })
     }
 }
 
 fn also_in(own: u32, issues: &[u32]) -> Vec<u32> {
     let mut out = Vec::new();
     let mut previous = own;
-    for &n in issues.iter().rev().filter(|&&n| n != own) {
-        out.push(previous.abs_diff(n));
+    for &n in issues.iter().filter(|&&n| n != own) {
+        out.push(n.abs_diff(previous));
         previous = n;
     }
     out
@@ -312,11 +336,10 @@ fn seen_in(own: u32, also: &[u32]) -> Result<Vec<u32>, String> {
     let mut previous = own;
     for &d in also {
         previous = previous
-            .checked_sub(d)
+            .checked_add(d)
             .ok_or("a link's other issues are out of range")?;
         out.push(previous);
     }
-    out.sort_unstable();
     Ok(out)
 }
 
@@ -400,7 +423,8 @@ mod tests {
                         "Announcing Rust 1.0 by the core team",
                         false,
                     )),
-                    issues: vec![284, 285],
+                    // Shown as first written (issue 285), seen again in 290.
+                    issues: vec![285, 290],
                 },
                 Entry {
                     // A domain the simple derivation gets wrong (IDNA): stored as is.
@@ -446,6 +470,10 @@ mod tests {
                     issues: Vec::new(),
                 },
             ],
+            later: vec![LaterAppearance {
+                url: "https://example.com/first-seen-earlier".into(),
+                issues: vec![285],
+            }],
         };
         let json = table.to_json().unwrap();
         assert_eq!(Table::from_json(&json).unwrap(), table);

@@ -1,4 +1,5 @@
-//! Writing a bundle (native only: the app only reads).
+//! Writing the index: one immutable segment file per era, and the manifest (native
+//! only: the app only reads). Where the cuts go is `plan.rs`.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -6,29 +7,201 @@ use tantivy::directory::RamDirectory;
 use tantivy::schema::Field;
 use tantivy::{Directory, IndexBuilder, IndexSettings, TantivyDocument};
 
-use crate::bundle::sha256_hex;
+use crate::bundle::{sha256_hex, IndexStats, SegmentFile};
+use crate::plan::{self, SegmentSpec};
 use crate::schema::{self, Fields};
-use crate::table::{Entry, Table};
-use crate::{Bundle, BundleFile, Error, ErrorKind, Manifest, Record, FORMAT_VERSION};
+use crate::table::{url_key, Entry, LaterAppearance, Table};
+use crate::{Bundle, Error, ErrorKind, Manifest, Record, FORMAT_VERSION};
 
-/// The name every segment gets inside a bundle. Tantivy names segments by a random
-/// UUID; a fixed one makes the same records give the same bytes.
-const SEGMENT_ID: &str = "00000000000000000000000000000001";
-
-/// A written bundle, ready to be saved beside `manifest.json`.
+/// A written index, ready to be saved: the manifest and the segment files it names.
 #[derive(Debug, Clone)]
-pub struct BuiltBundle {
+pub struct BuiltIndex {
     pub manifest: Manifest,
-    /// The bundle file's content-hashed name, e.g. `index.3f2a9c01d4e5b6a7.bin`.
-    pub file_name: String,
-    pub bytes: Vec<u8>,
+    /// In the manifest's order.
+    pub segments: Vec<BuiltSegment>,
 }
 
-/// Builds the index and display table of `records` into one bundle file.
+impl BuiltIndex {
+    /// The segment files built in this run, as (name, bytes), for `Engine::open`.
+    pub fn files(&self) -> Vec<(String, Vec<u8>)> {
+        self.segments
+            .iter()
+            .filter_map(|s| Some((s.file.name.clone(), s.bytes.clone()?)))
+            .collect()
+    }
+}
+
+/// One segment file.
+#[derive(Debug, Clone)]
+pub struct BuiltSegment {
+    pub file: SegmentFile,
+    /// The file's bytes; `None` when a previous build's file was reused as is.
+    pub bytes: Option<Vec<u8>>,
+}
+
+/// Builds the index of `records`, cut into segments by `plan::plan`.
 ///
-/// Links with the same URL become one entry that lists every issue they appeared in.
-pub fn write_bundle(records: &[Record], built_at: &str) -> Result<BuiltBundle, Error> {
-    let table = build_table(records);
+/// `reuse` is asked, for each segment, whether the previous build's file with the same
+/// inputs (`SegmentFile::input`) is still there; when it answers with that file, the
+/// segment is not built again. Links with the same URL are one entry, held by the
+/// segment of their first appearance; later segments only list the issues they were
+/// seen again in (`Table::later`), so no segment ever changes for a later issue.
+pub fn write_index(
+    records: &[Record],
+    built_at: &str,
+    reuse: &dyn Fn(&str) -> Option<SegmentFile>,
+) -> Result<BuiltIndex, Error> {
+    let year_of_issue: BTreeMap<u32, u32> = records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Issue(i) => Some((i.number, crate::columns::date_number(&i.date) / 10_000)),
+            _ => None,
+        })
+        .collect();
+    let specs = plan::plan(records, &year_of_issue);
+    write_segments(records, built_at, &specs, &year_of_issue, reuse)
+}
+
+/// Builds the index of `records` as one segment: what the segmented index must rank
+/// exactly like (a test compares them).
+pub fn write_single_segment(records: &[Record], built_at: &str) -> Result<BuiltIndex, Error> {
+    let year_of_issue: BTreeMap<u32, u32> = records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Issue(i) => Some((i.number, 0)),
+            _ => None,
+        })
+        .collect();
+    let spec = SegmentSpec {
+        label: "all".into(),
+        years: 0..=0,
+        content: plan::Content::Everything,
+    };
+    write_segments(records, built_at, &[spec], &year_of_issue, &|_| None)
+}
+
+fn write_segments(
+    records: &[Record],
+    built_at: &str,
+    specs: &[SegmentSpec],
+    year_of_issue: &BTreeMap<u32, u32>,
+    reuse: &dyn Fn(&str) -> Option<SegmentFile>,
+) -> Result<BuiltIndex, Error> {
+    let first_seen = first_appearances(records);
+    let mut segments = Vec::with_capacity(specs.len());
+    for spec in specs {
+        let held: Vec<&Record> = records
+            .iter()
+            .filter(|r| spec.holds(r, year_of_issue))
+            .collect();
+        // Every segment carries the display rows of its years' issues (dates, titles),
+        // whatever records of them it holds.
+        let rows: Vec<&crate::Issue> = records
+            .iter()
+            .filter_map(|r| match r {
+                Record::Issue(i) => Some(i),
+                _ => None,
+            })
+            .filter(|i| {
+                spec.years
+                    .contains(&year_of_issue.get(&i.number).copied().unwrap_or(0))
+            })
+            .collect();
+        let table = segment_table(&held, &rows, &first_seen);
+        let segment_id = segment_id(&spec.label);
+        let table_json = table
+            .to_json()
+            .map_err(|e| Error::new(ErrorKind::Write, format!("records table: {e}")))?;
+        let input = input_hash(&spec.label, &segment_id, &table_json);
+        if let Some(file) = reuse(&input) {
+            segments.push(BuiltSegment { file, bytes: None });
+            continue;
+        }
+        let (mut bundle, tokens) = index_segment(&table, &segment_id)?;
+        bundle
+            .parts
+            .insert(crate::segments::TABLE_PART.into(), table_json);
+        let bytes = bundle.to_bytes();
+        let sha256 = sha256_hex(&bytes);
+        let dates = || table.issues.iter().map(|i| i.date.clone());
+        let numbers = || table.issues.iter().map(|i| i.number);
+        let file = SegmentFile {
+            name: format!("index.{}.bin", &sha256[..16]),
+            size: bytes.len() as u64,
+            sha256,
+            label: spec.label.clone(),
+            first_issue: numbers().min().unwrap_or(0),
+            last_issue: numbers().max().unwrap_or(0),
+            first_date: dates().min().unwrap_or_default(),
+            last_date: dates().max().unwrap_or_default(),
+            docs: table.entries.len() as u64,
+            tokens,
+            input,
+        };
+        segments.push(BuiltSegment {
+            file,
+            bytes: Some(bytes),
+        });
+    }
+    let mut stats = IndexStats::default();
+    for s in &segments {
+        stats.docs += s.file.docs;
+        for (field, n) in &s.file.tokens {
+            *stats.tokens.entry(field.clone()).or_default() += n;
+        }
+    }
+    let issues = || {
+        records.iter().filter_map(|r| match r {
+            Record::Issue(i) => Some(i),
+            _ => None,
+        })
+    };
+    let manifest = Manifest {
+        format_version: FORMAT_VERSION,
+        built_at: built_at.to_string(),
+        records: count_records(records),
+        first_date: issues().map(|i| i.date.clone()).min().unwrap_or_default(),
+        last_date: issues().map(|i| i.date.clone()).max().unwrap_or_default(),
+        last_issue: issues().map(|i| i.number).max().unwrap_or(0),
+        stats,
+        segments: segments.iter().map(|s| s.file.clone()).collect(),
+    };
+    Ok(BuiltIndex { manifest, segments })
+}
+
+/// What a segment file is made of, hashed: the same inputs give the same bytes, so a
+/// previous build's file can stand in for it.
+fn input_hash(label: &str, segment_id: &str, table_json: &[u8]) -> String {
+    let mut input = format!(
+        "twir-search format {FORMAT_VERSION}, engine {}, segment {label} {segment_id}\n",
+        env!("CARGO_PKG_VERSION")
+    )
+    .into_bytes();
+    input.extend_from_slice(table_json);
+    sha256_hex(&input)
+}
+
+/// The issue each link URL was first seen in.
+fn first_appearances(records: &[Record]) -> HashMap<&str, u32> {
+    let mut first: HashMap<&str, u32> = HashMap::new();
+    for r in records {
+        if let Record::Link(l) = r {
+            let at = first.entry(url_key(&l.url)).or_insert(l.issue);
+            *at = (*at).min(l.issue);
+        }
+    }
+    first
+}
+
+/// The tantivy id of a segment: fixed by its label, so that the same records give the
+/// same bytes and two segments of one index never share an id.
+fn segment_id(label: &str) -> String {
+    sha256_hex(format!("twir-segment {label}").as_bytes())[..32].to_string()
+}
+
+/// Indexes the table's entries (document n is entry n) as one tantivy segment with the
+/// id `segment_id`; returns its files and the tokens of each text field.
+fn index_segment(table: &Table, segment_id: &str) -> Result<(Bundle, BTreeMap<String, u64>), Error> {
     let (schema, fields) = schema::build();
     let settings = IndexSettings {
         // The bundle travels brotli-compressed; lz4 blocks would only get in its way, and
@@ -39,33 +212,37 @@ pub fn write_bundle(records: &[Record], built_at: &str) -> Result<BuiltBundle, E
     };
     let dir = RamDirectory::create();
     let mut writer = IndexBuilder::new()
-        .schema(schema)
+        .schema(schema.clone())
         .settings(settings)
         .tokenizers(tokenizer_manager())
         // One segment, no threads: deterministic, and no merge step to wait for.
         .single_segment_index_writer(dir.clone(), 1_500_000_000)?;
-    // Document n is entry n: the engine relies on it (schema.rs).
     for entry in &table.entries {
         writer.add_document(document(&fields, entry))?;
     }
     let index = writer.finalize()?;
+    let mut tokens = BTreeMap::new();
+    let searcher = index.reader()?.searcher();
+    for (field, entry) in schema.fields() {
+        let mut n = 0;
+        for segment in searcher.segment_readers() {
+            n += segment.inverted_index(field)?.total_num_tokens();
+        }
+        tokens.insert(entry.name().to_string(), n);
+    }
 
     let mut bundle = Bundle::default();
-    let mut meta_files = vec![std::path::PathBuf::from("meta.json")];
-    let mut segment_files: Vec<_> = index
-        .load_metas()?
-        .list_segment_files()
-        .into_iter()
-        .collect();
-    segment_files.sort();
-    meta_files.extend(segment_files);
-    let mut segment_ids: Vec<String> = index
-        .searchable_segment_metas()?
-        .iter()
+    let metas = index.load_metas()?;
+    let tantivy_id = metas
+        .segments
+        .first()
         .map(|s| s.id().uuid_string())
-        .collect();
-    segment_ids.sort();
-    for path in meta_files {
+        .unwrap_or_default();
+    let mut paths = vec![std::path::PathBuf::from("meta.json")];
+    let mut segment_files: Vec<_> = metas.list_segment_files().into_iter().collect();
+    segment_files.sort();
+    paths.extend(segment_files);
+    for path in paths {
         // The list names candidate files; not every segment has every component.
         if !dir.exists(&path).unwrap_or(false) {
             continue;
@@ -73,67 +250,19 @@ pub fn write_bundle(records: &[Record], built_at: &str) -> Result<BuiltBundle, E
         let data = dir
             .atomic_read(&path)
             .map_err(|e| Error::new(ErrorKind::Write, format!("{}: {e}", path.display())))?;
-        let mut name = path.to_string_lossy().into_owned();
-        let mut data = data;
-        for (i, id) in segment_ids.iter().enumerate() {
-            let fixed = fixed_segment_id(i);
-            name = name.replace(id, &fixed);
-            if name == "meta.json" {
-                // meta.json writes segment ids hyphenated; file names use the simple form.
-                data = String::from_utf8_lossy(&data)
-                    .replace(&hyphenated(id), &hyphenated(&fixed))
-                    .replace(id, &fixed)
-                    .into_bytes();
-            }
-        }
+        let name = path.to_string_lossy().replace(&tantivy_id, segment_id);
+        let data = if name == "meta.json" {
+            // meta.json writes segment ids hyphenated; file names use the simple form.
+            String::from_utf8_lossy(&data)
+                .replace(&hyphenated(&tantivy_id), &hyphenated(segment_id))
+                .replace(&tantivy_id, segment_id)
+                .into_bytes()
+        } else {
+            data
+        };
         bundle.parts.insert(name, data);
     }
-    let table_json = table
-        .to_json()
-        .map_err(|e| Error::new(ErrorKind::Write, format!("records table: {e}")))?;
-    bundle
-        .parts
-        .insert(crate::search::TABLE_PART.into(), table_json);
-
-    let bytes = bundle.to_bytes();
-    let sha256 = sha256_hex(&bytes);
-    let file_name = format!("index.{}.bin", &sha256[..16]);
-    let manifest = Manifest {
-        format_version: FORMAT_VERSION,
-        built_at: built_at.to_string(),
-        records: count_records(records),
-        first_date: table
-            .issues
-            .iter()
-            .map(|i| i.date.clone())
-            .min()
-            .unwrap_or_default(),
-        last_date: table
-            .issues
-            .iter()
-            .map(|i| i.date.clone())
-            .max()
-            .unwrap_or_default(),
-        last_issue: table.issues.iter().map(|i| i.number).max().unwrap_or(0),
-        files: vec![BundleFile {
-            name: file_name.clone(),
-            size: bytes.len() as u64,
-            sha256,
-        }],
-    };
-    Ok(BuiltBundle {
-        manifest,
-        file_name,
-        bytes,
-    })
-}
-
-fn fixed_segment_id(i: usize) -> String {
-    if i == 0 {
-        SEGMENT_ID.to_string()
-    } else {
-        format!("{:032x}", i + 1)
-    }
+    Ok((bundle, tokens))
 }
 
 /// `0123…` (32 hex digits) -> `01234567-89ab-cdef-0123-456789abcdef`.
@@ -166,35 +295,47 @@ fn count_records(records: &[Record]) -> BTreeMap<String, u64> {
     counts
 }
 
-/// Orders the records into the display table, merging links by URL.
-fn build_table(records: &[Record]) -> Table {
+/// The display table of one segment's records, in their order. A link is one entry
+/// per URL, shown as first written; a link whose URL an earlier segment holds is only
+/// listed in `later`.
+fn segment_table(
+    records: &[&Record],
+    rows: &[&crate::Issue],
+    first_seen: &HashMap<&str, u32>,
+) -> Table {
     // The issue table is for display (dates, titles, page URLs); the issue's prose is
     // in its search entry, and its outline and source file are for the exports only.
-    let mut issues: Vec<_> = records
+    let mut issues: Vec<_> = rows
         .iter()
-        .filter_map(|r| match r {
-            Record::Issue(i) => Some(crate::Issue {
-                text: String::new(),
-                sections: Vec::new(),
-                source: String::new(),
-                ..i.clone()
-            }),
-            _ => None,
+        .map(|&i| crate::Issue {
+            text: String::new(),
+            sections: Vec::new(),
+            source: String::new(),
+            ..i.clone()
         })
         .collect();
     issues.sort_by_key(|i| i.number);
+    let first_issue = issues.first().map_or(0, |i| i.number);
     let mut entries: Vec<Entry> = Vec::new();
+    let mut later: Vec<LaterAppearance> = Vec::new();
     let mut by_url: HashMap<&str, usize> = HashMap::new();
-    for record in records {
+    let mut later_by_url: HashMap<&str, usize> = HashMap::new();
+    for &record in records {
         if let Record::Link(link) = record {
-            let key = link.url.trim_end_matches('/');
+            let key = url_key(&link.url);
+            if first_seen.get(key).is_some_and(|&first| first < first_issue) {
+                let at = *later_by_url.entry(key).or_insert_with(|| {
+                    later.push(LaterAppearance {
+                        url: key.to_string(),
+                        issues: Vec::new(),
+                    });
+                    later.len() - 1
+                });
+                later[at].issues.push(link.issue);
+                continue;
+            }
             if let Some(&at) = by_url.get(key) {
-                let entry = &mut entries[at];
-                entry.issues.push(link.issue);
-                // The newest appearance is what the hit shows.
-                if link.issue >= entry.record.issue() {
-                    entry.record = record.clone();
-                }
+                entries[at].issues.push(link.issue);
                 continue;
             }
             by_url.insert(key, entries.len());
@@ -208,11 +349,11 @@ fn build_table(records: &[Record]) -> Table {
             r => r.clone(),
         };
         entries.push(Entry {
-            record: record.clone(),
             issues: match &record {
                 Record::Link(l) => vec![l.issue],
                 _ => Vec::new(),
             },
+            record,
         });
     }
     for entry in &mut entries {
@@ -222,7 +363,15 @@ fn build_table(records: &[Record]) -> Table {
             entry.issues.clear();
         }
     }
-    Table { issues, entries }
+    for l in &mut later {
+        l.issues.sort_unstable();
+        l.issues.dedup();
+    }
+    Table {
+        issues,
+        entries,
+        later,
+    }
 }
 
 fn document(f: &Fields, entry: &Entry) -> TantivyDocument {

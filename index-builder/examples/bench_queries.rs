@@ -6,7 +6,7 @@
 use std::time::Instant;
 
 use index_builder::ingest::{ingest, Inputs};
-use twir_engine::writer::write_bundle;
+use twir_engine::writer::write_index;
 use twir_engine::{Engine, SearchRequest, Sort};
 
 /// Words people search for, each also typed as a prefix and combined with the syntax.
@@ -60,18 +60,17 @@ fn main() {
         archives: vec![archive.into()],
         records: Vec::new(),
     });
-    let built = write_bundle(&ingest.records(), "bench").expect("bundle");
+    let built = write_index(&ingest.records(), "bench", &|_| None).expect("index");
+    let files = built.files();
     println!(
-        "built bundle of {} records in {:.2} s: {} bytes raw, {} brotli (as served)",
+        "built {} segments of {} records in {:.2} s: {} bytes raw",
+        files.len(),
         ingest.records().len(),
         start.elapsed().as_secs_f64(),
-        built.bytes.len(),
-        index_builder::output::brotli(&built.bytes, true)
-            .expect("brotli")
-            .len()
+        files.iter().map(|(_, b)| b.len()).sum::<usize>(),
     );
     let start = Instant::now();
-    let engine = Engine::open(built.manifest, &built.bytes).expect("open");
+    let engine = Engine::open(built.manifest, &files).expect("open");
     println!("opened in {:.1} ms", start.elapsed().as_secs_f64() * 1e3);
     let queries = queries();
     for (label, sort) in [("relevance", Sort::Relevance), ("newest", Sort::Newest)] {

@@ -47,18 +47,16 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Read the archive and write the index bundle, manifest and exports.
+    /// Read the archive and write the index segments, manifest and exports. Segments
+    /// whose inputs are unchanged since the last build in the same folder are reused.
     Build {
         #[command(flatten)]
         inputs: InputArgs,
         /// The folder to write into.
         #[arg(long, default_value = DEFAULT_DATA)]
         out: PathBuf,
-        /// Fail when the index files' brotli total exceeds this many bytes: phones
-        /// download them before the first answer. The archive of 2026-03 needs 2.42 MB;
-        /// each weekly issue adds about 4 KB.
-        #[arg(long, default_value_t = 2_500_000)]
-        budget_brotli: u64,
+        #[command(flatten)]
+        budgets: Budgets,
     },
     /// Print what was read and extracted, per year, with every warning.
     Report {
@@ -94,6 +92,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// What the index may weigh, brotli-compressed as served. The total is not limited: it
+/// grows with the archive, and a reader's first answer does not wait for all of it.
+#[derive(Args, Clone, Copy)]
+pub struct Budgets {
+    /// Fail when what a first visit downloads before its first answer (the manifest and
+    /// the first segment) exceeds this many bytes: phones wait for it.
+    #[arg(long, default_value_t = 350_000)]
+    pub budget_first_visit: u64,
+    /// Fail when one segment file exceeds this many bytes.
+    #[arg(long, default_value_t = 700_000)]
+    pub budget_segment: u64,
 }
 
 #[derive(Args)]
@@ -175,8 +186,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Build {
             inputs,
             out,
-            budget_brotli,
-        } => build(&inputs, &out, budget_brotli),
+            budgets,
+        } => build(&inputs, &out, budgets),
         Command::Report { inputs, json } => {
             let (ingest, secs) = inputs.read()?;
             let report = Report::of(&ingest, secs);
@@ -210,7 +221,8 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
-fn build(inputs: &InputArgs, out: &std::path::Path, budget: u64) -> Result<()> {
+fn build(inputs: &InputArgs, out: &std::path::Path, budgets: Budgets) -> Result<()> {
+    let total_start = Instant::now();
     let (ingest, secs) = inputs.read()?;
     let report = Report::of(&ingest, secs);
     eprintln!(
@@ -226,31 +238,69 @@ fn build(inputs: &InputArgs, out: &std::path::Path, budget: u64) -> Result<()> {
     );
     let start = Instant::now();
     let built_at = built_at();
-    let bundle = twir_engine::writer::write_bundle(&ingest.records(), &built_at)?;
-    let sizes = output::write_site_data(out, &bundle, &ingest)?;
+    let previous = output::previous_segments(out);
+    let reuse = |input: &str| previous.iter().find(|s| s.input == input).cloned();
+    let index = twir_engine::writer::write_index(&ingest.records(), &built_at, &reuse)?;
+    let sizes = output::write_site_data(out, &index, &ingest)?;
     eprintln!(
-        "Wrote {} in {:.2} s:",
+        "Wrote {} in {:.2} s ({:.2} s in all):",
         out.display(),
-        start.elapsed().as_secs_f64()
+        start.elapsed().as_secs_f64(),
+        total_start.elapsed().as_secs_f64()
     );
     eprintln!(
-        "  {:<28} {:>10} {:>10} {:>10}",
-        "file", "raw", "gzip", "brotli"
+        "  {:<28} {:<34} {:>10} {:>10} {:>10}",
+        "file", "holds", "raw", "gzip", "brotli"
     );
     for s in &sizes {
+        let holds = index
+            .manifest
+            .segment(&s.name)
+            .map(|f| {
+                let reused = if s.reused { ", reused" } else { "" };
+                format!("{}{reused}", f.label)
+            })
+            .unwrap_or_default();
         eprintln!(
-            "  {:<28} {:>10} {:>10} {:>10}",
-            s.name, s.raw, s.gzip, s.brotli
+            "  {:<28} {:<34} {:>10} {:>10} {:>10}",
+            s.name, holds, s.raw, s.gzip, s.brotli
         );
     }
-    let index_brotli: u64 = sizes
-        .iter()
-        .filter(|s| s.name == bundle.file_name || s.name == "manifest.json")
-        .map(|s| s.brotli)
-        .sum();
-    eprintln!("  index files, brotli total: {index_brotli} bytes (budget {budget})");
-    if index_brotli > budget {
-        bail!("the index is {index_brotli} bytes brotli-compressed, over the budget of {budget} bytes");
+    check_budgets(&index.manifest, &sizes, budgets)
+}
+
+/// Prints the index's total and first-visit bytes and fails when a budget is passed.
+fn check_budgets(manifest: &Manifest, sizes: &[output::FileSize], budgets: Budgets) -> Result<()> {
+    let brotli = |name: &str| sizes.iter().find(|s| s.name == name).map_or(0, |s| s.brotli);
+    let total: u64 = manifest.segments.iter().map(|s| brotli(&s.name)).sum();
+    let first = &manifest.segments[0];
+    let first_visit = brotli("manifest.json") + brotli(&first.name);
+    eprintln!(
+        "  index: {} segments, {total} bytes brotli in all; a first visit needs {first_visit} \
+         before its first answer (manifest + {}; budget {}); largest segment {} (budget {})",
+        manifest.segments.len(),
+        first.label,
+        budgets.budget_first_visit,
+        manifest.segments.iter().map(|s| brotli(&s.name)).max().unwrap_or(0),
+        budgets.budget_segment
+    );
+    if first_visit > budgets.budget_first_visit {
+        bail!(
+            "a first visit needs {first_visit} bytes brotli-compressed before its first answer, \
+             over the budget of {} bytes",
+            budgets.budget_first_visit
+        );
+    }
+    for s in &manifest.segments {
+        if brotli(&s.name) > budgets.budget_segment {
+            bail!(
+                "segment {} ({}) is {} bytes brotli-compressed, over the budget of {} bytes",
+                s.name,
+                s.label,
+                brotli(&s.name),
+                budgets.budget_segment
+            );
+        }
     }
     Ok(())
 }
@@ -300,10 +350,13 @@ pub fn open_bundle(dir: &std::path::Path) -> Result<Engine> {
     })?;
     let manifest =
         Manifest::from_json(&text).with_context(|| manifest_path.display().to_string())?;
-    let file = manifest.bundle_file()?.clone();
-    let bytes =
-        std::fs::read(dir.join(&file.name)).with_context(|| format!("reading {}", file.name))?;
-    Engine::open(manifest, &bytes).with_context(|| dir.join(&file.name).display().to_string())
+    let mut segments = Vec::new();
+    for file in &manifest.segments {
+        let path = dir.join(&file.name);
+        let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+        segments.push((file.name.clone(), bytes));
+    }
+    Engine::open(manifest, &segments).with_context(|| dir.display().to_string())
 }
 
 fn search(

@@ -1,11 +1,15 @@
-//! Writing the site's data folder: manifest, bundle, exports, each pre-compressed.
+//! Writing the site's data folder: manifest, segment files, exports, each
+//! pre-compressed. New files are compressed in parallel; a segment file reused from the
+//! previous build keeps its compressed copies.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use anyhow::{Context, Result};
-use twir_engine::writer::BuiltBundle;
-use twir_engine::RecordKind;
+use twir_engine::writer::BuiltIndex;
+use twir_engine::{Manifest, RecordKind, SegmentFile};
 
 use crate::export::{self, Format};
 use crate::ingest::Ingest;
@@ -17,9 +21,11 @@ pub struct FileSize {
     pub raw: u64,
     pub gzip: u64,
     pub brotli: u64,
+    /// Taken as is from the previous build.
+    pub reused: bool,
 }
 
-/// The research exports written beside the bundle.
+/// The research exports written beside the index.
 pub const EXPORTS: [(&str, RecordKind, Format); 4] = [
     ("crates-of-the-week.csv", RecordKind::Crate, Format::Csv),
     ("crates-of-the-week.json", RecordKind::Crate, Format::Json),
@@ -27,28 +33,105 @@ pub const EXPORTS: [(&str, RecordKind, Format); 4] = [
     ("links.csv", RecordKind::Link, Format::Csv),
 ];
 
-/// Writes everything into `out`, removing bundle files of earlier builds.
-pub fn write_site_data(out: &Path, bundle: &BuiltBundle, ingest: &Ingest) -> Result<Vec<FileSize>> {
+/// The segment files of the previous build in `out` that can stand in for a new
+/// segment with the same inputs: named by its manifest, present with its compressed
+/// copies and of the right size.
+pub fn previous_segments(out: &Path) -> Vec<SegmentFile> {
+    let Ok(text) = std::fs::read_to_string(out.join("manifest.json")) else {
+        return Vec::new();
+    };
+    let Ok(manifest) = Manifest::from_json(&text) else {
+        return Vec::new();
+    };
+    manifest
+        .segments
+        .into_iter()
+        .filter(|s| {
+            let size = |name: String| std::fs::metadata(out.join(name)).map(|m| m.len());
+            size(s.name.clone()).ok() == Some(s.size)
+                && size(format!("{}.br", s.name)).is_ok()
+                && size(format!("{}.gz", s.name)).is_ok()
+        })
+        .collect()
+}
+
+/// Writes everything into `out`, removing segment files no longer named; returns the
+/// sizes of the segments (in the manifest's order), the exports and the manifest.
+pub fn write_site_data(out: &Path, index: &BuiltIndex, ingest: &Ingest) -> Result<Vec<FileSize>> {
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
-    remove_stale_bundles(out, &bundle.file_name)?;
-    let mut sizes = Vec::new();
-    sizes.push(write_compressed(out, &bundle.file_name, &bundle.bytes)?);
+    let keep: Vec<&str> = index.segments.iter().map(|s| s.file.name.as_str()).collect();
+    remove_stale_segments(out, &keep)?;
+    let mut jobs: Vec<(String, Vec<u8>)> = Vec::new();
+    for s in &index.segments {
+        if let Some(bytes) = &s.bytes {
+            jobs.push((s.file.name.clone(), bytes.clone()));
+        }
+    }
     for (name, kind, format) in EXPORTS {
         let mut bytes = Vec::new();
         export::write(ingest, kind, format, &mut bytes)?;
-        sizes.push(write_compressed(out, name, &bytes)?);
+        jobs.push((name.to_string(), bytes));
     }
+    let mut written = write_all_compressed(out, jobs)?;
+    let mut sizes = Vec::new();
+    for s in &index.segments {
+        if s.bytes.is_some() {
+            let at = written.iter().position(|w| w.name == s.file.name);
+            sizes.push(written.remove(at.context("a written segment")?));
+        } else {
+            let size = |ext: &str| -> Result<u64> {
+                let path = out.join(format!("{}{ext}", s.file.name));
+                Ok(std::fs::metadata(&path)
+                    .with_context(|| format!("reading {}", path.display()))?
+                    .len())
+            };
+            sizes.push(FileSize {
+                name: s.file.name.clone(),
+                raw: size("")?,
+                gzip: size(".gz")?,
+                brotli: size(".br")?,
+                reused: true,
+            });
+        }
+    }
+    sizes.extend(written);
     // The manifest last: a reader never sees a manifest naming a file not yet written.
-    let manifest = bundle.manifest.to_json();
+    let manifest = index.manifest.to_json();
     sizes.push(write_compressed(out, "manifest.json", manifest.as_bytes())?);
     Ok(sizes)
 }
 
-fn remove_stale_bundles(out: &Path, keep: &str) -> Result<()> {
+/// Writes each file with its `.gz` and `.br`, on every core; sizes in the jobs' order.
+fn write_all_compressed(out: &Path, jobs: Vec<(String, Vec<u8>)>) -> Result<Vec<FileSize>> {
+    let next = AtomicUsize::new(0);
+    let done: Mutex<Vec<Option<Result<FileSize>>>> =
+        Mutex::new((0..jobs.len()).map(|_| None).collect());
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    std::thread::scope(|scope| {
+        for _ in 0..threads.min(jobs.len()) {
+            scope.spawn(|| loop {
+                let at = next.fetch_add(1, Ordering::Relaxed);
+                let Some((name, bytes)) = jobs.get(at) else {
+                    break;
+                };
+                let result = write_compressed(out, name, bytes);
+                done.lock().expect("no thread panics holding it")[at] = Some(result);
+            });
+        }
+    });
+    done.into_inner()
+        .expect("no thread panics holding it")
+        .into_iter()
+        .map(|r| r.context("a file was not written")?)
+        .collect()
+}
+
+fn remove_stale_segments(out: &Path, keep: &[&str]) -> Result<()> {
     for entry in std::fs::read_dir(out)? {
         let path: PathBuf = entry?.path();
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with("index.") && !name.starts_with(keep) && name.contains(".bin") {
+        let file = name.trim_end_matches(".br").trim_end_matches(".gz");
+        if name.starts_with("index.") && file.ends_with(".bin") && !keep.contains(&file) {
             std::fs::remove_file(&path).with_context(|| format!("removing {}", path.display()))?;
         }
     }
@@ -68,6 +151,7 @@ pub fn write_compressed(dir: &Path, name: &str, bytes: &[u8]) -> Result<FileSize
         raw: bytes.len() as u64,
         gzip: gz.len() as u64,
         brotli: br.len() as u64,
+        reused: false,
     })
 }
 

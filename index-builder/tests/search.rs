@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use index_builder::ingest::{ingest, Inputs};
-use twir_engine::writer::write_bundle;
+use twir_engine::writer::write_index;
 use twir_engine::{Engine, ErrorKind, RecordKind, SearchRequest, Sort};
 
 fn engine() -> &'static Engine {
@@ -16,8 +16,10 @@ fn engine() -> &'static Engine {
             archives: vec![archive],
             records: Vec::new(),
         });
-        let built = write_bundle(&ingest.records(), "2026-01-01T00:00:00Z").unwrap();
-        Engine::open(built.manifest, &built.bytes).unwrap()
+        let built = write_index(&ingest.records(), "2026-01-01T00:00:00Z", &|_| None).unwrap();
+        let engine = Engine::open(built.manifest.clone(), &built.files()).unwrap();
+        assert!(engine.is_complete());
+        engine
     })
 }
 
@@ -255,21 +257,22 @@ fn issue_215_records() -> Vec<twir_engine::Record> {
 }
 
 #[test]
-fn same_records_give_byte_identical_bundles() {
+fn same_records_give_byte_identical_segments() {
     let records = issue_215_records();
-    let a = write_bundle(&records, "x").unwrap();
-    let b = write_bundle(&records, "x").unwrap();
-    assert_eq!(a.file_name, b.file_name);
-    assert!(a.bytes == b.bytes);
+    let a = write_index(&records, "x", &|_| None).unwrap();
+    let b = write_index(&records, "x", &|_| None).unwrap();
+    assert_eq!(a.manifest, b.manifest);
+    assert!(a.files() == b.files());
 }
 
 #[test]
-fn damaged_bundle_is_refused() {
-    let built = write_bundle(&issue_215_records(), "x").unwrap();
-    let mut bytes = built.bytes.clone();
+fn damaged_segment_is_refused() {
+    let built = write_index(&issue_215_records(), "x", &|_| None).unwrap();
+    let mut files = built.files();
+    let bytes = &mut files[0].1;
     let mid = bytes.len() / 2;
     bytes[mid] ^= 0xff;
-    let err = Engine::open(built.manifest.clone(), &bytes)
+    let err = Engine::open(built.manifest.clone(), &files)
         .err()
         .expect("refused");
     assert_eq!(err.kind(), ErrorKind::Integrity);
