@@ -53,9 +53,15 @@ export async function throttledPage(browser, profile) {
   return { context, page, bytes, requests };
 }
 
+// Queries typed on a cold page for `make bench`: words a reader types, names of crates
+// of the week and quoted people, some answered only by issues of 2015-2018.
+export const COLD_QUERIES = ['yew', 'async', 'serde', 'bevy', 'borrow checker', 'llogiq', 'rayon',
+  'nom', 'diesel', 'clippy', 'iron', 'rocket'];
+
 /// From an empty cache: open `url`, wait for the search box `box`, type `query`, wait
-/// for the first `result`. Times are from navigation start.
-export async function coldStart(browser, { url, box, result, query, profile }) {
+/// for the first `result` (and, given `complete`, for that selector too: the whole
+/// index loaded). Times are from navigation start.
+export async function coldStart(browser, { url, box, result, query, profile, complete }) {
   const { context, page, bytes, requests } = await throttledPage(browser, profile);
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForSelector(box, { timeout: 300_000 });
@@ -63,14 +69,25 @@ export async function coldStart(browser, { url, box, result, query, profile }) {
   await page.fill(box, query);
   await page.locator(result).first().waitFor({ timeout: 300_000 });
   const resultsMs = await page.evaluate(() => performance.now());
+  const firstBytes = bytes();
+  const firstRequests = requests();
+  const firstIssues = await page.locator(result).evaluateAll((hits) => hits.slice(0, 3).map((h) => h.textContent.match(/Issue (\d+)/)?.[1]).filter(Boolean));
+  let completeMs = null;
+  if (complete) {
+    await page.locator(complete).first().waitFor({ timeout: 300_000 });
+    completeMs = await page.evaluate(() => performance.now());
+  }
   const paint = await page.evaluate(() => performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint')?.startTime ?? null);
   const out = {
     profile: profile.name,
     first_paint_ms: round(paint ?? NaN, 0),
     search_box_ms: round(boxMs, 0),
+    query,
     first_results_ms: round(resultsMs, 0),
-    bytes_before_first_results: bytes(),
-    requests_before_first_results: requests(),
+    bytes_before_first_results: firstBytes,
+    requests_before_first_results: firstRequests,
+    first_result_issues: firstIssues,
+    whole_index_ms: completeMs === null ? null : round(completeMs, 0),
   };
   await context.close();
   return out;

@@ -2,19 +2,21 @@
 // bench/results.json. Figures only: nothing here fails on a threshold.
 //
 // Build: wall time (median of 5) and peak memory of index-builder over the archive
-// (/usr/bin/time -v), and the build after one new issue (the builder is not
-// incremental: it is a whole build of one more issue). Size: every file of dist/ raw,
-// gzip, brotli, and what a first visit downloads before it can answer. Browser
+// (/usr/bin/time -v), and the weekly build: one new issue added, built into the folder
+// of the week before, which reuses the unchanged segments. Size: every file of dist/
+// raw, gzip, brotli, and what a first visit downloads before it can answer. Browser
 // (headless Chromium, empty cache, CDP network profiles): first paint, search box
-// ready, first results; per-keystroke latency over 100+ queries typed character by
-// character; JS heap and wasm memory.
+// ready, first results for each of COLD_QUERIES and the whole index searchable; a
+// returning reader after a new issue (bytes the server sends) and a repeat visit;
+// per-keystroke latency over 100+ queries typed character by character; JS heap and
+// wasm memory.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { serve } from '../tests/serve.mjs';
 import { launch } from '../tests/browser.mjs';
-import { median, round, stats, timed, PROFILES, WORDS, coldStart } from './measure.mjs';
+import { median, round, stats, timed, PROFILES, WORDS, COLD_QUERIES, coldStart } from './measure.mjs';
 
 const ROOT = path.resolve(new URL('..', import.meta.url).pathname);
 const DIST = path.join(ROOT, 'dist');
@@ -31,22 +33,30 @@ function timedBuild(archive) {
   }
 }
 
-function buildFigures() {
-  const runs = Array.from({ length: RUNS }, () => timedBuild(ARCHIVE));
-  // The week before: the archive without its newest issue; then "one new issue added".
+/// The archive as it was the week before (without its newest issue), as symlinks.
+function weekBefore() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'twir-week-'));
   const newest = fs.readdirSync(ARCHIVE).filter((f) => /^\d{4}-\d\d-\d\d-this-week-in-rust\.md$/.test(f)).sort().pop();
   for (const f of fs.readdirSync(ARCHIVE)) if (f !== newest) fs.symlinkSync(path.join(ARCHIVE, f), path.join(dir, f));
-  const before = timedBuild(dir);
-  fs.symlinkSync(path.join(ARCHIVE, newest), path.join(dir, newest));
-  const after = timedBuild(dir);
-  fs.rmSync(dir, { recursive: true, force: true });
+  return { dir, addNewest: () => fs.symlinkSync(path.join(ARCHIVE, newest), path.join(dir, newest)) };
+}
+
+function buildFigures() {
+  const runs = Array.from({ length: RUNS }, () => timedBuild(ARCHIVE));
+  // The weekly build: the week before's output folder, then one new issue built into it.
+  const week = weekBefore();
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'twir-bench-'));
+  const before = timed(BUILDER, ['build', '--archive', week.dir, '--out', out]);
+  week.addNewest();
+  const after = timed(BUILDER, ['build', '--archive', week.dir, '--out', out]);
+  fs.rmSync(week.dir, { recursive: true, force: true });
+  fs.rmSync(out, { recursive: true, force: true });
   return {
     runs: RUNS,
     median_seconds: round(median(runs.map((r) => r.seconds)), 2),
     peak_memory_mb: round(Math.max(...runs.map((r) => r.peak_mb))),
     week_before_seconds: round(before.seconds, 2),
-    with_one_new_issue_seconds: round(after.seconds, 2),
+    weekly_build_seconds: round(after.seconds, 2),
   };
 }
 
@@ -65,10 +75,19 @@ function sizeFigures() {
     }
   };
   walk(DIST);
-  // Before the first answer: the page, its JS, wasm and CSS, boot.js, the manifest, the bundle.
-  const firstVisit = files.filter((f) => /^(index\.html|boot\.js|.*\.(js|wasm|css)|data\/manifest\.json|data\/index\..*\.bin)$/.test(f.file) && f.file !== 'sw.js');
-  const sum = (k) => firstVisit.reduce((a, f) => a + f[k], 0);
-  return { files, first_visit: { files: firstVisit.map((f) => f.file), raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') } };
+  // Before the first answer: the page, its JS, wasm and CSS, boot.js, the manifest and
+  // the first segment it names.
+  const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'data/manifest.json'), 'utf8'));
+  const first = `data/${manifest.segments[0].name}`;
+  const firstVisit = files.filter((f) => (/^(index\.html|boot\.js|.*\.(js|wasm|css)|data\/manifest\.json)$/.test(f.file) && f.file !== 'sw.js') || f.file === first);
+  const sum = (k, list) => list.reduce((a, f) => a + f[k], 0);
+  const segments = files.filter((f) => /^data\/index\..*\.bin$/.test(f.file));
+  return {
+    files,
+    first_visit: { files: firstVisit.map((f) => f.file), raw: sum('raw', firstVisit), gzip: sum('gzip', firstVisit), brotli: sum('brotli', firstVisit) },
+    index_total_brotli: sum('brotli', segments),
+    segments: manifest.segments.map((s) => ({ label: s.label, brotli: segments.find((f) => f.file === `data/${s.name}`)?.brotli })),
+  };
 }
 
 const QUERIES = [
@@ -106,6 +125,42 @@ async function queryLatency(browser, url) {
   return { queries: QUERIES.length, keystrokes: painted.length, engine_ms: stats(engine), until_painted_ms: stats(painted), memory_after_queries: memory };
 }
 
+/// A returning reader: one visit to last week's site (service worker on), then the site
+/// with the new issue: the body bytes the server sends until the page has switched, and
+/// a repeat visit after that (time to the first results, bytes sent).
+async function returningReader(browser) {
+  const week = weekBefore();
+  const siteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'twir-return-'));
+  fs.cpSync(DIST, siteDir, { recursive: true });
+  fs.rmSync(path.join(siteDir, 'data'), { recursive: true });
+  timed(BUILDER, ['build', '--archive', week.dir, '--out', path.join(siteDir, 'data')]);
+  const site = await serve(siteDir);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await page.locator('p.status.ready').waitFor({ timeout: 120_000 });
+  const saved = async () => page.evaluate(async () => Boolean(navigator.serviceWorker?.controller)
+    && (await (await caches.open('twir-data')).match('data/manifest.json')) !== undefined);
+  for (let i = 0; i < 300 && !(await saved()); i++) await page.waitForTimeout(100);
+  fs.rmSync(path.join(siteDir, 'data'), { recursive: true });
+  fs.cpSync(path.join(DIST, 'data'), path.join(siteDir, 'data'), { recursive: true });
+  const before = site.sent();
+  await page.reload();
+  await page.getByText(/Issue \d+ added: the index is up to date/).waitFor({ timeout: 120_000 });
+  const update = { bytes_sent: site.sent() - before };
+  for (let i = 0; i < 300 && !(await saved()); i++) await page.waitForTimeout(100);
+  const sentBefore = site.sent();
+  const t0 = Date.now();
+  await page.goto(`${site.url}?q=yew`);
+  await page.locator('.hit').first().waitFor({ timeout: 60_000 });
+  const repeat = { first_results_ms: Date.now() - t0, bytes_sent: site.sent() - sentBefore };
+  await context.close();
+  site.server.close();
+  fs.rmSync(siteDir, { recursive: true, force: true });
+  fs.rmSync(week.dir, { recursive: true, force: true });
+  return { after_new_issue: update, repeat_visit: repeat };
+}
+
 async function memoryAfterLoad(browser, url) {
   const page = await browser.newPage();
   await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
@@ -123,20 +178,38 @@ const machine = `${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${round(os
 console.log(`# twir-search benchmark, ${new Date().toISOString().slice(0, 10)}, ${machine}`);
 const results = { date: new Date().toISOString(), machine };
 results.build = buildFigures();
-console.log(`build: median ${results.build.median_seconds} s of ${RUNS}, peak ${results.build.peak_memory_mb} MB; week before ${results.build.week_before_seconds} s, with one new issue ${results.build.with_one_new_issue_seconds} s`);
+console.log(`build: median ${results.build.median_seconds} s of ${RUNS}, peak ${results.build.peak_memory_mb} MB; week before ${results.build.week_before_seconds} s, weekly build (one new issue, unchanged segments reused) ${results.build.weekly_build_seconds} s`);
 results.size = sizeFigures();
 console.log('\n| file | raw | gzip | brotli |\n|---|---:|---:|---:|');
 for (const f of results.size.files) console.log(`| ${f.file} | ${f.raw} | ${f.gzip} | ${f.brotli} |`);
 const fv = results.size.first_visit;
 console.log(`| **first visit, before the first answer** | ${fv.raw} | ${fv.gzip} | ${fv.brotli} |`);
+console.log(`index: ${results.size.segments.length} segments, ${results.size.index_total_brotli} bytes brotli in all: ${results.size.segments.map((s) => `${s.label} ${s.brotli}`).join(', ')}`);
 const site = await serve(DIST);
 const browser = await launch();
 results.cold_start = [];
 for (const profile of PROFILES) {
-  results.cold_start.push(await coldStart(browser, { url: site.url, box: '#q', result: '.hit', query: 'yew', profile }));
+  const runs = [];
+  for (const query of COLD_QUERIES) {
+    runs.push(await coldStart(browser, { url: site.url, box: '#q', result: '.hit', query, profile, complete: query === 'yew' ? 'p.status.ready' : undefined }));
+  }
+  const yew = runs.find((r) => r.query === 'yew');
+  results.cold_start.push({
+    profile: profile.name,
+    first_paint_ms: median(runs.map((r) => r.first_paint_ms)),
+    search_box_ms: median(runs.map((r) => r.search_box_ms)),
+    first_results_ms: { median: median(runs.map((r) => r.first_results_ms)), max: Math.max(...runs.map((r) => r.first_results_ms)) },
+    bytes_before_first_results: { median: median(runs.map((r) => r.bytes_before_first_results)), max: Math.max(...runs.map((r) => r.bytes_before_first_results)) },
+    whole_index_ms: yew.whole_index_ms,
+    runs,
+  });
 }
-console.log('\n| network | first paint (ms) | search box (ms) | first results (ms) | bytes before results |\n|---|---:|---:|---:|---:|');
-for (const c of results.cold_start) console.log(`| ${c.profile} | ${c.first_paint_ms} | ${c.search_box_ms} | ${c.first_results_ms} | ${c.bytes_before_first_results} |`);
+console.log(`\ncold start over ${COLD_QUERIES.length} queries typed on an empty page (${COLD_QUERIES.join(', ')}):`);
+console.log('| network | first paint (ms) | search box (ms) | first results, median / max (ms) | bytes before results, median / max | whole index searchable (ms) |\n|---|---:|---:|---:|---:|---:|');
+for (const c of results.cold_start) console.log(`| ${c.profile} | ${c.first_paint_ms} | ${c.search_box_ms} | ${c.first_results_ms.median} / ${c.first_results_ms.max} | ${c.bytes_before_first_results.median} / ${c.bytes_before_first_results.max} | ${c.whole_index_ms} |`);
+for (const r of results.cold_start[1].runs) console.log(`  9 Mbps: ${r.query}: ${r.first_results_ms} ms, ${r.bytes_before_first_results} bytes, first hits from issues ${r.first_result_issues.join(', ')}`);
+results.returning = await returningReader(browser);
+console.log(`returning reader after a new issue: ${results.returning.after_new_issue.bytes_sent} bytes sent; repeat visit: first results after ${results.returning.repeat_visit.first_results_ms} ms, ${results.returning.repeat_visit.bytes_sent} bytes sent (loopback)`);
 results.memory_after_load = await memoryAfterLoad(browser, site.url);
 results.queries = await queryLatency(browser, site.url);
 const q = results.queries;

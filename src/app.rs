@@ -163,7 +163,13 @@ pub fn App() -> impl IntoView {
                     {move || results.get().map(|r| results_view(r, query, shown, span(&state), view, ready(&state)))}
                 }
                 .into_any(),
-                other => ready(&state).map(|engine| browse_view(engine, other, view)).into_any(),
+                // The browse pages list everything: they wait for every segment (the
+                // status above shows how far the download is), rather than show a
+                // partial table that changes under the reader.
+                other => ready(&state)
+                    .filter(|engine| engine.is_complete())
+                    .map(|engine| browse_view(engine, other, view))
+                    .into_any(),
             }}
         </main>
     }

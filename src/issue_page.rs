@@ -112,7 +112,8 @@ pub fn IssuePage(engine: Arc<Engine>, number: u32) -> impl IntoView {
 pub fn LatestIssue(engine: Arc<Engine>, view: RwSignal<crate::url_state::View>) -> impl IntoView {
     use crate::nav::ViewLink;
     use crate::url_state::View;
-    let issue = engine.issues().last().cloned()?;
+    // Nothing until the segment holding the newest issue has arrived.
+    let issue = engine.issue(engine.manifest().last_issue).cloned()?;
     let records = engine.issue_records(issue.number);
     let mut lines: Vec<AnyView> = Vec::new();
     for r in &records {

@@ -8,6 +8,10 @@ use twir_engine::{Engine, Manifest, Segment};
 /// Where the data folder is, relative to the page.
 const DATA: &str = "data";
 
+/// After the first segment, the engine is opened again for a newly arrived segment only
+/// when the one before took longer than this to arrive.
+const REOPEN_AFTER_MS: f64 = 400.0;
+
 /// What the page shows while and after loading.
 #[derive(Clone)]
 pub enum LoadState {
@@ -140,6 +144,7 @@ async fn open_all(
     let mut segments: Vec<Segment> = Vec::new();
     let mut urls = Vec::new();
     let mut not_saved = None;
+    let mut last_open = js_sys::Date::now();
     for (i, file) in manifest.segments.iter().enumerate() {
         let url = format!("{DATA}/{}", file.name);
         let response = fetch(&url).await?;
@@ -159,18 +164,25 @@ async fn open_all(
         }
         segments.push(segment);
         urls.push(url);
-        if i + 1 < manifest.segments.len() {
+        // Open what has arrived after the first segment, then again only when the next
+        // one took a while: segments that come from the cache on a repeat visit arrive
+        // together, and opening after each would only repeat the work.
+        let slow = js_sys::Date::now() - last_open > REOPEN_AFTER_MS;
+        if i + 1 < manifest.segments.len() && (i == 0 || slow) {
             let loaded: Vec<&Segment> = segments.iter().collect();
             let engine = Engine::from_segments(manifest.clone(), &loaded)
                 .map_err(|e| format!("The index cannot be used: {e}"))?;
             partial(engine);
+            last_open = js_sys::Date::now();
         }
     }
     let loaded: Vec<&Segment> = segments.iter().collect();
     let engine = Engine::from_segments(manifest.clone(), &loaded)
         .map_err(|e| format!("The index cannot be used: {e}"))?;
     if not_saved.is_none() {
-        if let Err(e) = crate::offline::keep_manifest(&format!("{DATA}/manifest.json"), text, &urls).await {
+        if let Err(e) =
+            crate::offline::keep_manifest(&format!("{DATA}/manifest.json"), text, &urls).await
+        {
             not_saved = Some(e);
         }
     }

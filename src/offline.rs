@@ -43,7 +43,9 @@ pub async fn keep_manifest(url: &str, text: &str, urls: &[String]) -> Result<(),
 }
 
 async fn store_segment(url: &str, bytes: &[u8]) -> Result<(), JsValue> {
-    let cache = open().await.ok_or(JsValue::from_str("Cache Storage is not available"))?;
+    let cache = open()
+        .await
+        .ok_or(JsValue::from_str("Cache Storage is not available"))?;
     // Already saved on an earlier visit: do not write it again on every page load.
     let saved = JsFuture::from(cache.match_with_str(url)).await?;
     if saved.is_undefined() {
@@ -55,7 +57,9 @@ async fn store_segment(url: &str, bytes: &[u8]) -> Result<(), JsValue> {
 }
 
 async fn store_manifest(url: &str, text: &str, urls: &[String]) -> Result<(), JsValue> {
-    let cache = open().await.ok_or(JsValue::from_str("Cache Storage is not available"))?;
+    let cache = open()
+        .await
+        .ok_or(JsValue::from_str("Cache Storage is not available"))?;
     let manifest = Response::new_with_opt_str(Some(text))?;
     JsFuture::from(cache.put_with_str(url, &manifest)).await?;
     let page = web_sys::window().ok_or(JsValue::NULL)?.location().href()?;

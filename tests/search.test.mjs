@@ -8,6 +8,11 @@ import { launch, screenshotPath } from './browser.mjs';
 const DIST = path.resolve(new URL('../dist', import.meta.url).pathname);
 let site, browser, failBundle = false, slowBundle = false;
 
+/// Waits until every segment of the index is in: counts and facets are then final.
+async function wholeIndex(page) {
+  await page.locator('p.status.ready').waitFor({ timeout: 60_000 });
+}
+
 before(async () => {
   site = await serve(DIST, { failBundle: () => failBundle, slowBundle: () => slowBundle });
   browser = await launch();
@@ -69,6 +74,36 @@ test('while the index downloads, a progress bar counts its bytes and typing is a
   await page.close();
 });
 
+test('results from the first segment show while the other years load, then the complete results', async () => {
+  // A context of its own: no service worker of an earlier test serves the index from its cache.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  slowBundle = true;
+  try {
+    await page.goto(`${site.url}?q=yew`);
+    const crate = page.locator('.hit').filter({ hasText: 'Issue 215' }).filter({ hasText: /crate of the week/i }).first();
+    await crate.waitFor({ timeout: 60_000 });
+    // Answered while the links of every year are still on their way, and said so.
+    const loading = page.getByRole('status').filter({ hasText: /still loading .*2013–2017/ });
+    assert.equal(await loading.count(), 1, 'the page says which years are still coming');
+    const partial = page.getByRole('status').filter({ hasText: /^\d+ results so far for yew/ });
+    assert.equal(await partial.count(), 1);
+    const before = Number((await partial.innerText()).match(/^\d+/)[0]);
+    await page.getByRole('heading', { name: 'Kind (so far)' }).waitFor();
+    slowBundle = false;
+    await page.getByText(/Index of issues up to 644/).waitFor({ timeout: 60_000 });
+    const complete = page.getByRole('status').filter({ hasText: /^\d+ results for yew/ });
+    await complete.waitFor();
+    const after = Number((await complete.innerText()).match(/^\d+/)[0]);
+    assert.ok(after > before, `more results once every year is in: ${before} then ${after}`);
+    await crate.waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Kind (so far)' }).count(), 0);
+  } finally {
+    slowBundle = false;
+    await context.close();
+  }
+});
+
 test('a failed index download says so and retries', async () => {
   failBundle = true;
   const page = await browser.newPage();
@@ -116,6 +151,7 @@ test('no horizontal scrolling on a 360 px wide phone', async () => {
 test('clicking a facet filters the results and the URL; the chip removes it', async () => {
   const page = await browser.newPage();
   await page.goto(`${site.url}?q=parser`);
+  await wholeIndex(page);
   const crates = page.getByRole('navigation', { name: 'Filters' }).getByRole('button', { name: /^Crate of the Week \(\d+\)$/ }).first();
   await crates.waitFor({ timeout: 60_000 });
   const label = await crates.innerText();
@@ -201,6 +237,7 @@ test('the crates table sorts by a column, filters, and offers its download', asy
 test('an issue page shows the issue by section; Back returns to the search', async () => {
   const page = await browser.newPage();
   await page.goto(`${site.url}?q=kind%3Acrate+yew`);
+  await wholeIndex(page);
   const hit = page.locator('.hit').filter({ hasText: 'Issue 215' }).first();
   await hit.waitFor({ timeout: 60_000 });
   await hit.getByRole('link', { name: 'Issue 215' }).click();
@@ -223,6 +260,7 @@ test('an issue page shows the issue by section; Back returns to the search', asy
 test('the timeline shows matches per year and a bar filters to its year', async () => {
   const page = await browser.newPage();
   await page.goto(`${site.url}?q=async`);
+  await wholeIndex(page);
   const bar = page.getByRole('button', { name: /^2019: \d+ matches$/ });
   await bar.waitFor({ timeout: 60_000 });
   const n = Number((await bar.getAttribute('aria-label')).match(/(\d+) matches/)[1]);

@@ -19,7 +19,12 @@ const TYPES = {
 // `failBundle()` true: the index download fails (503). `slowBundle()` true: it arrives
 // in 20 pieces over about two seconds, as on a slow phone network.
 // `prefix` (e.g. `/search/`): the site lives under that path, as on a host's sub-path.
+// `requests` lists every path asked for, in order, and `sent()` counts the body bytes
+// served (compressed as sent), so a test can tell what crossed the network: what the
+// service worker answered from its cache never reaches the server.
 export function serve(root, { failBundle = () => false, slowBundle = () => false, prefix = '/' } = {}) {
+  const requests = [];
+  let sent = 0;
   // The Content-Security-Policy of `_headers` (written by `make dist`/`make site`), so
   // every browser test runs under the policy a host would send.
   const headersFile = path.join(root, '_headers');
@@ -28,6 +33,7 @@ export function serve(root, { failBundle = () => false, slowBundle = () => false
     : undefined;
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
+    requests.push(url.pathname);
     if (!url.pathname.startsWith(prefix)) {
       res.writeHead(404).end('not found');
       return;
@@ -59,6 +65,7 @@ export function serve(root, { failBundle = () => false, slowBundle = () => false
       headers['content-encoding'] = 'gzip';
     }
     res.writeHead(200, headers);
+    sent += fs.statSync(body).size;
     if (/\/index\.[0-9a-f]+\.bin$/.test(url.pathname) && slowBundle()) {
       const bytes = fs.readFileSync(body);
       const piece = Math.ceil(bytes.length / 20);
@@ -75,6 +82,6 @@ export function serve(root, { failBundle = () => false, slowBundle = () => false
     fs.createReadStream(body).pipe(res);
   });
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}${prefix}` }));
+    server.listen(0, '127.0.0.1', () => resolve({ server, requests, sent: () => sent, url: `http://127.0.0.1:${server.address().port}${prefix}` }));
   });
 }

@@ -135,9 +135,12 @@ mod tests {
     #[test]
     fn closed_years_keep_their_segment_when_issues_are_added() {
         // Issue n is in year 2013 + n / 10, with 5,000 links each.
-        let years = |last: u32| -> BTreeMap<u32, u32> { (0..=last).map(|n| (n, 2013 + n / 10)).collect() };
+        let years =
+            |last: u32| -> BTreeMap<u32, u32> { (0..=last).map(|n| (n, 2013 + n / 10)).collect() };
         let records = |last: u32| -> Vec<Record> {
-            (0..=last).flat_map(|n| std::iter::repeat_n(link(n), 500)).collect()
+            (0..=last)
+                .flat_map(|n| std::iter::repeat_n(link(n), 500))
+                .collect()
         };
         let before = plan(&records(64), &years(64));
         let after = plan(&records(65), &years(65));
@@ -145,7 +148,12 @@ mod tests {
         let labels: Vec<_> = before.iter().map(|s| s.label.as_str()).collect();
         assert_eq!(
             labels,
-            ["crates and quotes 2013–2018", "2019", "2016–2018", "2013–2015"]
+            [
+                "crates and quotes 2013–2018",
+                "2019",
+                "2016–2018",
+                "2013–2015"
+            ]
         );
         // The year turns: the closed eras that were full stay as they were.
         let next_year = plan(&records(70), &years(70));

@@ -6,12 +6,12 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, TopDocs};
+use tantivy::index::SegmentId;
 use tantivy::query::doc_predicate_query::{DocPredicateQuery, FunctionPredicate};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::index::SegmentId;
 use tantivy::{DocAddress, DocId, IndexReader, ReloadPolicy, SegmentReader, Term};
 
 use crate::columns::{group_of, Columns};
@@ -19,10 +19,9 @@ use crate::facets::{DocIdCollector, FacetIndex, Facets};
 use crate::filter::Filter;
 use crate::query::{ParsedQuery, QueryPart};
 use crate::schema::{self, Fields};
-use crate::table::{Entry, Table};
 use crate::segments::Segment;
+use crate::table::{Entry, Table};
 use crate::{Error, ErrorKind, Issue, Manifest, Record, RecordKind, SectionGroup, SegmentFile};
-
 
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -599,7 +598,10 @@ impl Engine {
 
 /// The first table entry of `segment`'s documents (every segment of the reader has one).
 pub(crate) fn base_of(bases: &HashMap<SegmentId, u32>, segment: &SegmentReader) -> u32 {
-    bases.get(&segment.segment_id()).copied().unwrap_or(u32::MAX / 2)
+    bases
+        .get(&segment.segment_id())
+        .copied()
+        .unwrap_or(u32::MAX / 2)
 }
 
 /// Crates and quotes of the week are what researchers look up by name: they rank above

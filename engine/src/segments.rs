@@ -87,7 +87,10 @@ pub(crate) fn open(manifest: &Manifest, segments: &[&Segment]) -> Result<Opened,
             ordered.push(s);
         }
     }
-    if let Some(s) = segments.iter().find(|s| manifest.segment(&s.name).is_none()) {
+    if let Some(s) = segments
+        .iter()
+        .find(|s| manifest.segment(&s.name).is_none())
+    {
         return Err(malformed(&s.name, "not a segment of this manifest"));
     }
     if ordered.is_empty() {
@@ -141,7 +144,10 @@ fn joined_meta<'a>(
             joined = meta.clone();
         }
         if meta.get("schema") != joined.get("schema") {
-            return Err(malformed(name, "its schema differs from the other segments'"));
+            return Err(malformed(
+                name,
+                "its schema differs from the other segments'",
+            ));
         }
         let listed = meta
             .get("segments")
@@ -192,7 +198,10 @@ fn joined_table<'a>(tables: impl Iterator<Item = &'a Table>) -> Table {
     for seen in later {
         if let Some(&at) = by_url.get(&seen.url) {
             let entry = &mut entries[at];
-            let mut all: Vec<u32> = entry.issue_numbers().chain(seen.issues.iter().copied()).collect();
+            let mut all: Vec<u32> = entry
+                .issue_numbers()
+                .chain(seen.issues.iter().copied())
+                .collect();
             all.sort_unstable();
             all.dedup();
             entry.issues = all;

@@ -201,7 +201,10 @@ fn segment_id(label: &str) -> String {
 
 /// Indexes the table's entries (document n is entry n) as one tantivy segment with the
 /// id `segment_id`; returns its files and the tokens of each text field.
-fn index_segment(table: &Table, segment_id: &str) -> Result<(Bundle, BTreeMap<String, u64>), Error> {
+fn index_segment(
+    table: &Table,
+    segment_id: &str,
+) -> Result<(Bundle, BTreeMap<String, u64>), Error> {
     let (schema, fields) = schema::build();
     let settings = IndexSettings {
         // The bundle travels brotli-compressed; lz4 blocks would only get in its way, and
@@ -323,7 +326,10 @@ fn segment_table(
     for &record in records {
         if let Record::Link(link) = record {
             let key = url_key(&link.url);
-            if first_seen.get(key).is_some_and(|&first| first < first_issue) {
+            if first_seen
+                .get(key)
+                .is_some_and(|&first| first < first_issue)
+            {
                 let at = *later_by_url.entry(key).or_insert_with(|| {
                     later.push(LaterAppearance {
                         url: key.to_string(),

@@ -271,7 +271,12 @@ fn build(inputs: &InputArgs, out: &std::path::Path, budgets: Budgets) -> Result<
 
 /// Prints the index's total and first-visit bytes and fails when a budget is passed.
 fn check_budgets(manifest: &Manifest, sizes: &[output::FileSize], budgets: Budgets) -> Result<()> {
-    let brotli = |name: &str| sizes.iter().find(|s| s.name == name).map_or(0, |s| s.brotli);
+    let brotli = |name: &str| {
+        sizes
+            .iter()
+            .find(|s| s.name == name)
+            .map_or(0, |s| s.brotli)
+    };
     let total: u64 = manifest.segments.iter().map(|s| brotli(&s.name)).sum();
     let first = &manifest.segments[0];
     let first_visit = brotli("manifest.json") + brotli(&first.name);
@@ -281,7 +286,12 @@ fn check_budgets(manifest: &Manifest, sizes: &[output::FileSize], budgets: Budge
         manifest.segments.len(),
         first.label,
         budgets.budget_first_visit,
-        manifest.segments.iter().map(|s| brotli(&s.name)).max().unwrap_or(0),
+        manifest
+            .segments
+            .iter()
+            .map(|s| brotli(&s.name))
+            .max()
+            .unwrap_or(0),
         budgets.budget_segment
     );
     if first_visit > budgets.budget_first_visit {

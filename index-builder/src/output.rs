@@ -59,7 +59,11 @@ pub fn previous_segments(out: &Path) -> Vec<SegmentFile> {
 /// sizes of the segments (in the manifest's order), the exports and the manifest.
 pub fn write_site_data(out: &Path, index: &BuiltIndex, ingest: &Ingest) -> Result<Vec<FileSize>> {
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
-    let keep: Vec<&str> = index.segments.iter().map(|s| s.file.name.as_str()).collect();
+    let keep: Vec<&str> = index
+        .segments
+        .iter()
+        .map(|s| s.file.name.as_str())
+        .collect();
     remove_stale_segments(out, &keep)?;
     let mut jobs: Vec<(String, Vec<u8>)> = Vec::new();
     for s in &index.segments {

@@ -45,7 +45,12 @@ fn a_new_issue_rewrites_only_the_newest_segment() {
         } else {
             // Byte-identical, not only the same hash in the manifest.
             let bytes = |built: &BuiltIndex, name: &str| {
-                built.files().into_iter().find(|(n, _)| n == name).unwrap().1
+                built
+                    .files()
+                    .into_iter()
+                    .find(|(n, _)| n == name)
+                    .unwrap()
+                    .1
             };
             assert!(bytes(&old, &a.name) == bytes(new, &b.name), "{}", a.label);
         }
@@ -117,7 +122,10 @@ fn ranking_is_the_same_as_one_merged_index() {
         assert_eq!(a.len(), b.len(), "{q}");
         assert!(!a.is_empty(), "{q} finds something");
         for ((ka, sa), (kb, sb)) in a.iter().zip(&b) {
-            assert!((sa - sb).abs() <= 1e-4 * sa.abs().max(1.0), "{q}: {ka} {sa} vs {kb} {sb}");
+            assert!(
+                (sa - sb).abs() <= 1e-4 * sa.abs().max(1.0),
+                "{q}: {ka} {sa} vs {kb} {sb}"
+            );
         }
         // Equal scores may come in another order; the hits are the same.
         let mut a: Vec<_> = a.into_iter().map(|(k, _)| k).collect();
