@@ -71,7 +71,7 @@ export async function coldStart(browser, { url, box, result, query, profile, com
   const resultsMs = await page.evaluate(() => performance.now());
   const firstBytes = bytes();
   const firstRequests = requests();
-  const firstIssues = await page.locator(result).evaluateAll((hits) => hits.slice(0, 3).map((h) => h.textContent.match(/Issue (\d+)/)?.[1]).filter(Boolean));
+  const firstIssues = await page.locator(result).evaluateAll((hits) => hits.slice(0, 3).map((h) => h.textContent.match(/Issue (\d+?)(?=\d{4}-\d\d-\d\d)/)?.[1]).filter(Boolean));
   let completeMs = null;
   if (complete) {
     await page.locator(complete).first().waitFor({ timeout: 300_000 });
