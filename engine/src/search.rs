@@ -1,4 +1,4 @@
-//! Opening a bundle and answering queries: the same code in the browser and natively.
+//! Opening the loaded segments and answering queries: the same code in the browser and natively.
 
 use std::collections::HashMap;
 use std::ops::Range;
