@@ -62,10 +62,6 @@ impl Segment {
             parts: bundle.parts,
         })
     }
-
-    pub fn name(&self) -> &str {
-        &self.name
-    }
 }
 
 /// The loaded segments, opened.
