@@ -5,6 +5,7 @@
 //! the bundle format and its version, the query language and ranking all live here,
 //! so the browser and the command line give the same answers.
 
+mod author;
 mod bundle;
 mod columns;
 mod error;
@@ -25,11 +26,12 @@ mod tokenizer;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod writer;
 
+pub use author::author_key;
 pub use bundle::{Bundle, IndexStats, Manifest, SegmentFile, FORMAT_VERSION};
 pub use error::{Error, ErrorKind};
 pub use facets::Facets;
 pub use query::{ParsedQuery, QueryPart};
-pub use record::{CrateOfTheWeek, Issue, Link, Presence, Quote, Record, RecordKind};
+pub use record::{CrateOfTheWeek, Issue, Link, NoAuthor, Presence, Quote, Record, RecordKind};
 pub use search::{Engine, Hit, IssueSummary, SearchRequest, SearchResults, Sort};
 pub use section::SectionGroup;
 pub use segments::Segment;

@@ -178,13 +178,48 @@ pub struct Quote {
     pub issue: u32,
     /// The whole quote, paragraphs separated by blank lines.
     pub text: String,
+    /// The person who said it, as a name (`allp`, `Ralf Jung`); empty when the
+    /// attribution names nobody, and then `no_author` says why.
     pub author: String,
+    /// Where or when it was said, apart from the name: `on mastodon`, `during his
+    /// RustFest talk`, `in #rust-offtopic`.
+    // Written even when empty, as every field of a quote: the exports' readers
+    // (researchers) get the same keys on every row.
+    #[serde(default)]
+    pub venue: String,
     /// The attribution as written, e.g. `allp on mastodon`.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pub attribution: String,
     /// Where it was said; empty when the issue gives no link.
     #[serde(default)]
     pub url: String,
     #[serde(default)]
     pub suggested_by: Vec<String>,
+    /// Why `author` is empty; `None` (`null`) whenever there is an author.
+    #[serde(default)]
+    pub no_author: Option<NoAuthor>,
+}
+
+/// Why a quote has no author: a decision the builder made and reports, never a miss.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoAuthor {
+    /// The issue gives no attribution, or says it is unattributed.
+    Unattributed,
+    /// The attribution names a place, a group or a context, not a person
+    /// (`in #rust-offtopic`, `On /r/programming`, `Someone from Antithesis`).
+    NoPerson,
+    /// A chat log whose speakers are named only inside the quote (`<kmc> …`).
+    Conversation,
+}
+
+impl NoAuthor {
+    /// The reason in words, as the build report prints it.
+    pub fn reason(self) -> &'static str {
+        match self {
+            NoAuthor::Unattributed => "unattributed: the issue names nobody as its author",
+            NoAuthor::NoPerson => "the attribution names a place or a group, not a person",
+            NoAuthor::Conversation => "a chat log; the speakers are named in the quote",
+        }
+    }
 }

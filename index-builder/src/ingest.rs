@@ -364,12 +364,12 @@ fn compare(md: &ParsedIssue, rec: &ParsedIssue) -> Vec<Disagreement> {
     let authors = |p: &ParsedIssue| {
         p.quotes
             .iter()
-            .map(|q| q.author.clone())
+            .map(|q| (q.author.clone(), q.venue.clone(), q.no_author))
             .collect::<Vec<_>>()
     };
     if authors(md) != authors(rec) {
         say(format!(
-            "quote authors: Markdown {:?}, record {:?}",
+            "quote authors and venues: Markdown {:?}, record {:?}",
             authors(md),
             authors(rec)
         ));

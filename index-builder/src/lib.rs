@@ -4,6 +4,7 @@
 //! `report` and `export` describe them; the engine writes them into the bundle.
 
 pub mod assemble;
+mod attribution;
 pub mod cli;
 pub mod crate_of_the_week;
 pub mod decode;

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use serde::Serialize;
-use twir_engine::Presence;
+use twir_engine::{author_key, NoAuthor, Presence};
 
 use crate::ingest::Ingest;
 
@@ -45,6 +45,19 @@ pub struct Report {
     pub crates_none_this_week: usize,
     pub issues_with_quote: usize,
     pub quotes_none_this_week: usize,
+    /// Issues whose Crate of the Week names more than one crate.
+    pub issues_with_several_crates: usize,
+    /// Crates named in more than one issue count once.
+    pub distinct_crates: usize,
+    pub crates_self_suggested: usize,
+    pub quotes_with_author: usize,
+    /// People quoted, counted by [`author_key`]: `Kornel` and `kornel` are one.
+    pub quote_authors: usize,
+    /// Quotes without an author, by reason; with `quotes_with_author` they add up to
+    /// every quote.
+    pub quotes_without_author_by_reason: BTreeMap<NoAuthor, usize>,
+    /// Each quote without an author: where, why, and how it begins.
+    pub quotes_without_author: Vec<String>,
     /// Issues with a heading but nothing extracted nor "none this week": file, line, which.
     pub unrecognised: Vec<String>,
     pub warnings: Vec<String>,
@@ -83,6 +96,30 @@ impl Report {
             for d in &p.dropped {
                 *r.dropped_by_reason.entry(d.reason.to_string()).or_default() += 1;
             }
+            r.issues_with_several_crates += usize::from(p.crates.len() > 1);
+            r.crates_self_suggested += p.crates.iter().filter(|c| c.self_suggested).count();
+            for q in &p.quotes {
+                match q.no_author {
+                    None => r.quotes_with_author += 1,
+                    Some(reason) => {
+                        *r.quotes_without_author_by_reason.entry(reason).or_default() += 1;
+                        let start: String = q.text.chars().take(60).collect();
+                        let written = if q.attribution.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" (“{}”)", q.attribution)
+                        };
+                        r.quotes_without_author.push(format!(
+                            "{}:{}: issue {}: {}{written}: “{}…”",
+                            p.issue.source,
+                            p.quote_line,
+                            p.issue.number,
+                            reason.reason(),
+                            start.replace('\n', " ")
+                        ));
+                    }
+                }
+            }
             match p.issue.crate_of_the_week {
                 Presence::Present => r.issues_with_crate += 1,
                 Presence::NoneThisWeek => r.crates_none_this_week += 1,
@@ -102,6 +139,22 @@ impl Report {
                 Presence::Absent => {}
             }
         }
+        let names = |f: &dyn Fn(&crate::assemble::ParsedIssue) -> Vec<String>| {
+            ingest
+                .issues
+                .iter()
+                .flat_map(f)
+                .collect::<std::collections::BTreeSet<String>>()
+                .len()
+        };
+        r.distinct_crates = names(&|p| p.crates.iter().map(|c| c.name.to_lowercase()).collect());
+        r.quote_authors = names(&|p| {
+            p.quotes
+                .iter()
+                .filter(|q| !q.author.is_empty())
+                .map(|q| author_key(&q.author))
+                .collect()
+        });
         r.warnings = ingest.warnings.iter().map(|w| w.to_string()).collect();
         r.disagreements = ingest
             .disagreements
@@ -155,9 +208,24 @@ impl Report {
         );
         let _ = writeln!(
             s,
+            "  {} distinct crates; {} issues name more than one; {} self-suggested.",
+            self.distinct_crates, self.issues_with_several_crates, self.crates_self_suggested
+        );
+        let _ = writeln!(
+            s,
             "Quotes of the week: {} in {} issues; {} issues say there is none that week.",
             self.total.quotes, self.issues_with_quote, self.quotes_none_this_week
         );
+        let _ = writeln!(
+            s,
+            "  {} with an author ({} people), {} without:",
+            self.quotes_with_author,
+            self.quote_authors,
+            self.quotes_without_author.len()
+        );
+        for (reason, n) in &self.quotes_without_author_by_reason {
+            let _ = writeln!(s, "  without an author, {}: {n}", reason.reason());
+        }
         let list = |s: &mut String, title: &str, items: &[String]| {
             let _ = writeln!(s, "\n{title}: {}", items.len());
             for i in items {
@@ -168,6 +236,11 @@ impl Report {
             &mut s,
             "Headings with nothing extracted",
             &self.unrecognised,
+        );
+        list(
+            &mut s,
+            "Quotes without an author, and why",
+            &self.quotes_without_author,
         );
         list(&mut s, "Not issues", &self.skipped);
         list(
