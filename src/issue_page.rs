@@ -67,8 +67,15 @@ pub fn IssuePage(engine: Arc<Engine>, number: u32) -> impl IntoView {
             .into_iter()
             .map(|q| {
                 let paragraphs = q.text.split("\n\n").map(|p| view! { <p>{p.to_string()}</p> }).collect_view();
-                let who = if q.attribution.is_empty() { q.author } else { q.attribution };
-                view! { <li class="quote"><blockquote>{paragraphs}</blockquote><p class="quote-meta">"— "{who}</p></li> }
+                let who = if q.author.is_empty() { "unattributed".to_string() } else { q.author };
+                let venue = (!q.venue.is_empty()).then(|| view! { " "<span class="quote-venue">{q.venue}</span> });
+                let source = external_link(&q.url, who);
+                view! {
+                    <li class="quote">
+                        <blockquote>{paragraphs}</blockquote>
+                        <p class="quote-meta">"— "<span class="quote-author">{source}</span>{venue}</p>
+                    </li>
+                }
             })
             .collect_view();
         view! { <section><h2>"Quote of the Week"</h2><ul class="quotes">{items}</ul></section> }
@@ -125,7 +132,7 @@ pub fn LatestIssue(engine: Arc<Engine>, view: RwSignal<crate::url_state::View>) 
             Record::Quote(q) => {
                 let first = q.text.split("\n\n").next().unwrap_or_default().to_string();
                 lines.push(
-                    view! { <li><span class="kind">"Quote of the Week"</span>{format!("“{first}” — {}", q.author)}</li> }
+                    view! { <li><span class="kind">"Quote of the Week"</span>{format!("“{first}” — {}", if q.author.is_empty() { &q.attribution } else { &q.author })}</li> }
                         .into_any(),
                 );
             }

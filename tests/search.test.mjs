@@ -245,7 +245,7 @@ test('an issue page shows the issue by section; Back returns to the search', asy
   await page.getByRole('heading', { level: 1, name: 'This Week in Rust 215' }).waitFor();
   const crate = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Crate of the Week', exact: true }) });
   assert.equal(await crate.count(), 1);
-  assert.match(await crate.innerText(), /YEW/);
+  assert.match(await crate.innerText(), /^Crate of the Week\nyew: a framework/);
   const sections = await page.locator('.issue-page h2').allInnerTexts();
   assert.ok(sections.length > 5, sections.join(' | '));
   assert.ok(sections.some((s) => /News & Blog Posts/.test(s)), sections.join(' | '));
@@ -285,14 +285,48 @@ test('issues by year and quotes filtered by author', async () => {
   const years = await page.locator('.browse h2').allInnerTexts();
   assert.equal(years[years.length - 1], '2013');
   assert.equal(await page.locator('.issue-list li').count(), 643);
-  assert.match(await page.locator('.issue-list li').filter({ hasText: /^Issue 215\b/ }).innerText(), /crate: YEW/);
+  assert.match(await page.locator('.issue-list li').filter({ hasText: /^Issue 215\b/ }).innerText(), /crate: yew$/);
   await page.getByRole('link', { name: 'Quotes of the Week' }).click();
   await page.waitForURL(/\?view=quotes$/);
-  await page.getByLabel('Author').fill('llogiq');
+  await page.getByRole('searchbox', { name: 'Author' }).fill('llogiq');
   const quotes = page.locator('.quote');
-  await page.getByRole('status').filter({ hasText: /^\d+ of 534 quotes/ }).waitFor();
+  await page.getByRole('status').filter({ hasText: /^\d+ of 535 quotes/ }).waitFor();
   const metas = await quotes.locator('.quote-meta').allInnerTexts();
   assert.ok(metas.length > 5 && metas.every((m) => /llogiq/i.test(m)), metas.length);
+  await page.close();
+});
+
+test('quotes page: author and venue apart, one person whatever the spelling', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${site.url}?view=quotes`);
+  await page.getByRole('heading', { level: 1, name: 'Quotes of the Week' }).waitFor({ timeout: 60_000 });
+  await page.getByRole('status').filter({ hasText: /^535 of 535 quotes/ }).waitFor();
+  // Issue 571: the attribution Markdown pulled into the quote is out of it, and the
+  // author and the venue each stand in their own place.
+  const q571 = page.locator('.quote').filter({ has: page.getByRole('link', { name: 'Issue 571', exact: true }) });
+  assert.equal(await q571.count(), 1);
+  assert.equal(await q571.locator('.quote-author').innerText(), 'Sean Baxter');
+  assert.equal(await q571.locator('.quote-venue').innerText(), 'on circle-lang.org');
+  assert.equal(await q571.locator('.quote-author a').getAttribute('href'), 'https://www.circle-lang.org/draft-profiles.html#carcinization');
+  assert.doesNotMatch(await q571.locator('blockquote').innerText(), /Sean Baxter/);
+  // The author facet counts `Kornel` and `kornel` as one person.
+  const facet = page.getByRole('group', { name: /people quoted/ });
+  assert.equal(await facet.locator('h2').textContent(), '387 people quoted · 15 quotes without an author');
+  const kornels = facet.getByRole('button', { name: /^kornel \d+$/i });
+  assert.deepEqual(await kornels.allInnerTexts(), ['Kornel 10']);
+  await kornels.click();
+  await page.getByRole('status').filter({ hasText: /^10 of 535 quotes/ }).waitFor();
+  assert.equal(await kornels.getAttribute('aria-pressed'), 'true');
+  const authors = await page.locator('.quote .quote-author').allInnerTexts();
+  assert.deepEqual([...new Set(authors)].sort(), ['Kornel', 'kornel']);
+  assert.equal(authors.length, 10);
+  await kornels.click();
+  await page.getByRole('status').filter({ hasText: /^535 of 535 quotes/ }).waitFor();
+  // A quote without an author says why, and keeps its venue.
+  await page.getByRole('searchbox', { name: 'Author' }).fill('rust-offtopic');
+  await page.getByRole('status').filter({ hasText: /^2 of 535 quotes/ }).waitFor();
+  assert.deepEqual(await page.locator('.quote .quote-author').allInnerTexts(), ['no person named', 'no person named']);
+  assert.deepEqual(await page.locator('.quote .quote-venue').allInnerTexts(), ['in #rust-offtopic', 'in #rust-offtopic']);
   await page.close();
 });
 

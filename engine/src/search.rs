@@ -363,7 +363,12 @@ impl Engine {
                 c.suggested_by.clone(),
             ),
             Record::Quote(q) => (
-                q.author.clone(),
+                // Without an author, the attribution as written stands in its place.
+                if q.author.is_empty() {
+                    q.attribution.clone()
+                } else {
+                    q.author.clone()
+                },
                 q.text.clone(),
                 q.url.clone(),
                 String::new(),

@@ -130,7 +130,7 @@ fn era_2018_crate_quote_comments_placeholders() {
     let c = &p.crates[0];
     assert_eq!(
         (c.name.as_str(), c.suggested_by.clone()),
-        ("YEW", vec!["Willi Kappler".to_string()])
+        ("yew", vec!["Willi Kappler".to_string()])
     );
     assert_eq!(
         c.description,
