@@ -1,6 +1,7 @@
 # twir-search: two commands do everything on a fresh machine.
 #   make serve  - install what is missing, build the index from the archive, serve the app
-#   make test   - install what is missing, then fmt, clippy, native tests, release build, browser tests
+#   make test   - install what is missing, then fmt, clippy, native tests, release build, the
+#                 newsletter site with the search in it (make twir-site), browser tests
 # Every install step checks first and says what it installs.
 
 SHELL := /bin/bash
@@ -25,12 +26,12 @@ ifeq ($(origin ARCHIVE), undefined)
   endif
 endif
 
-.PHONY: serve test bench bench-compare tools browser-tools index site site-subpath fmt-check clippy native-test browser-test dist clean
+.PHONY: serve test bench bench-compare tools browser-tools index site site-subpath twir-site fmt-check clippy native-test browser-test dist clean
 
 serve: tools index
 	trunk serve --release
 
-test: tools browser-tools fmt-check clippy native-test site site-subpath browser-test
+test: tools browser-tools fmt-check clippy native-test site site-subpath twir-site browser-test
 
 tools:
 	@if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -75,6 +76,37 @@ dist: tools index
 	trunk build --release --public-url $(BASE)
 	cargo run --release -q -p index-builder -- finish-site dist
 	@echo "dist/ is ready for any static host (see README: hosting)"
+
+# this-week-in-rust.org with the search in it: ../shared's copy of the site's build files,
+# integrations/twir-site/search.patch applied, built by Pelican (in its own virtual
+# environment, from the site's requirements.txt) from the archive; the plugin puts the app
+# (site-subpath) and an index built from the same content under output/search/.
+TWIR_SITE_SRC ?= ../shared/twir-site
+TWIR_SITE := $(CACHE)/twir-site
+TWIR_VENV := $(CACHE)/twir-site-venv
+twir-site: site-subpath
+	@if [ ! -f $(TWIR_SITE_SRC)/pelicanconf.py ]; then
+	  echo "twir-site: no site build files at $(TWIR_SITE_SRC) (TWIR_SITE_SRC=...)"; exit 1
+	fi
+	if [ ! -x $(TWIR_VENV)/bin/pelican ]; then
+	  if ! python3 -m venv --help >/dev/null 2>&1 || ! python3 -c 'import ensurepip' 2>/dev/null; then
+	    echo "installing: Debian python3-venv"
+	    SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo)
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3-venv
+	  fi
+	  echo "installing: a Python virtual environment with the site's requirements.txt (about 15 s)"
+	  rm -rf $(TWIR_VENV); python3 -m venv $(TWIR_VENV)
+	  $(TWIR_VENV)/bin/pip install -q -r $(TWIR_SITE_SRC)/requirements.txt
+	fi
+	rm -rf $(TWIR_SITE); mkdir -p $(CACHE); cp -r $(TWIR_SITE_SRC) $(TWIR_SITE)
+	# The copy is inside this repository: the ceiling keeps git apply from taking it
+	# for a sub-folder of ours.
+	(cd $(TWIR_SITE) && GIT_CEILING_DIRECTORIES=$(abspath $(CACHE)) git apply --verbose $(CURDIR)/integrations/twir-site/search.patch)
+	ln -sfn $(abspath $(ARCHIVE)) $(TWIR_SITE)/content
+	(cd $(TWIR_SITE) && TWIR_SEARCH_APP=$(CURDIR)/dist-search \
+	  TWIR_SEARCH_INDEX_BUILDER=$(CURDIR)/target/release/index-builder \
+	  $(CURDIR)/$(TWIR_VENV)/bin/pelican content -s pelicanconf.py -o output)
+	@echo "$(TWIR_SITE)/output is the site with its search under /search/"
 
 fmt-check:
 	cargo fmt --all -- --check

@@ -43,8 +43,14 @@ pub fn IssuePage(engine: Arc<Engine>, number: u32) -> impl IntoView {
             _ => {}
         }
     }
+    // On the newsletter's own site the page is a path from its root: "on the site".
+    let on = if issue.url.starts_with('/') {
+        "the site"
+    } else {
+        "this-week-in-rust.org"
+    };
     let original = safe_href(&issue.url)
-        .map(|href| view! { <a class="original" href=href>"Read it on this-week-in-rust.org"</a> });
+        .map(|href| view! { <a class="original" href=href>{format!("Read it on {on}")}</a> });
     let prose = prose.map(|text| {
         text.split("\n\n")
             .map(|p| view! { <p>{p.to_string()}</p> })

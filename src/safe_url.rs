@@ -1,11 +1,18 @@
 //! The archive's text is untrusted: only web and mail links become clickable.
 
-/// `Some(url)` when the URL may be an `href`: http, https or mailto. Everything else
-/// (`javascript:`, `data:`, relative oddities) is shown as text only.
+/// `Some(url)` when the URL may be an `href`: http, https or mailto, or a path from the
+/// site's root (`/blog/…`, the issue pages when the search is part of the newsletter's
+/// site). Everything else (`javascript:`, `data:`, `//other.host`, relative oddities) is
+/// shown as text only.
 pub fn safe_href(url: &str) -> Option<String> {
     let trimmed = url.trim();
     let lower = trimmed.to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:"))
+    let root_path =
+        trimmed.starts_with('/') && !trimmed.starts_with("//") && !trimmed.contains('\\');
+    (lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || lower.starts_with("mailto:")
+        || root_path)
         .then(|| trimmed.to_string())
 }
 
@@ -28,6 +35,12 @@ mod tests {
         assert!(safe_href("mailto:a@b.c").is_some());
         assert!(safe_href("javascript:alert(1)").is_none());
         assert!(safe_href(" JavaScript:alert(1)").is_none());
+        assert_eq!(
+            safe_href("/blog/2018/01/02/this-week-in-rust-215/").as_deref(),
+            Some("/blog/2018/01/02/this-week-in-rust-215/")
+        );
+        assert!(safe_href("//evil.example/x").is_none());
+        assert!(safe_href("/\\evil.example").is_none());
         assert!(safe_href("data:text/html,<script>").is_none());
         assert!(safe_href("").is_none());
     }

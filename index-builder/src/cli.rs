@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand};
 use twir_engine::{Engine, Manifest, RecordKind, SearchRequest, Sort};
 
 use crate::export::Format;
+use crate::ingest::SITE_URL;
 use crate::ingest::{ingest, Ingest, Inputs};
 use crate::output;
 use crate::report::Report;
@@ -55,6 +56,10 @@ enum Command {
         /// The folder to write into.
         #[arg(long, default_value = DEFAULT_DATA)]
         out: PathBuf,
+        /// Where the issue pages live: `/` when the search is part of the newsletter's own
+        /// site, so that a local or staging build links to its own pages.
+        #[arg(long, default_value = SITE_URL)]
+        site_url: String,
         #[command(flatten)]
         budgets: Budgets,
     },
@@ -186,8 +191,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Build {
             inputs,
             out,
+            site_url,
             budgets,
-        } => build(&inputs, &out, budgets),
+        } => build(&inputs, &out, &site_url, budgets),
         Command::Report { inputs, json } => {
             let (ingest, secs) = inputs.read()?;
             let report = Report::of(&ingest, secs);
@@ -221,9 +227,15 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
-fn build(inputs: &InputArgs, out: &std::path::Path, budgets: Budgets) -> Result<()> {
+fn build(
+    inputs: &InputArgs,
+    out: &std::path::Path,
+    site_url: &str,
+    budgets: Budgets,
+) -> Result<()> {
     let total_start = Instant::now();
-    let (ingest, secs) = inputs.read()?;
+    let (mut ingest, secs) = inputs.read()?;
+    ingest.move_pages(SITE_URL, site_url);
     let report = Report::of(&ingest, secs);
     eprintln!(
         "Read {} issues in {secs:.2} s: {} links ({} indexed, {} boilerplate, {} dropped), {} crates, {} quotes; {} warnings (see `index-builder report`).",

@@ -46,7 +46,31 @@ pub struct Ingest {
     pub files_read: usize,
 }
 
+/// Where the newsletter's issue pages live.
+pub const SITE_URL: &str = "https://this-week-in-rust.org";
+
 impl Ingest {
+    /// Moves every issue page (and the links that point to one, as the standard.site
+    /// records' do) from `from` to `to`: `/` links a build to its own site's pages.
+    pub fn move_pages(&mut self, from: &str, to: &str) {
+        let (from, to) = (from.trim_end_matches('/'), to.trim_end_matches('/'));
+        if from == to {
+            return;
+        }
+        let moved = |url: &mut String| {
+            if let Some(path) = url.strip_prefix(from).filter(|p| p.starts_with("/blog/")) {
+                *url = format!("{to}{path}");
+            }
+        };
+        for p in &mut self.issues {
+            let page = p.issue.url.clone();
+            moved(&mut p.issue.url);
+            for l in p.links.iter_mut().filter(|l| l.url == page) {
+                l.url = p.issue.url.clone();
+            }
+        }
+    }
+
     /// Every record, issues first then each issue's links, crates and quotes.
     pub fn records(&self) -> Vec<Record> {
         let mut out: Vec<Record> = self

@@ -261,3 +261,28 @@ fn archive_renders_as_the_sites_pages() {
         "{links} links in the pages, {off:.4} off the site's"
     );
 }
+
+/// `build --site-url /`: the issue pages become paths from the site's root (and the
+/// record links that point to the page follow), other links stay as written.
+#[test]
+fn issue_pages_move_to_the_sites_root() {
+    let mut both = ingest(&Inputs {
+        archives: vec![shared(
+            "twir-archive/content/2026-03-25-this-week-in-rust.md",
+        )],
+        records: vec![shared("seeds/004_9b0a4b36e8717d12.txt")],
+    });
+    let before: Vec<String> = both.issues[0].links.iter().map(|l| l.url.clone()).collect();
+    both.move_pages(index_builder::ingest::SITE_URL, "/");
+    let p = &both.issues[0];
+    assert_eq!(p.issue.url, "/blog/2026/03/25/this-week-in-rust-644/");
+    let after: Vec<&str> = p.links.iter().map(|l| l.url.as_str()).collect();
+    assert_eq!(after.len(), before.len());
+    for (a, b) in after.iter().zip(&before) {
+        if b.starts_with("https://this-week-in-rust.org/blog/2026/03/25/") {
+            assert_eq!(*a, "/blog/2026/03/25/this-week-in-rust-644/");
+        } else {
+            assert_eq!(a, b);
+        }
+    }
+}
