@@ -6,11 +6,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { serve } from './serve.mjs';
 import { launch, screenshotPath } from './browser.mjs';
 
 const ROOT = path.resolve(new URL('..', import.meta.url).pathname);
 const OUTPUT = path.join(ROOT, '.cache/twir-site/output');
+const SITE = path.join(ROOT, '.cache/twir-site');
+const PYTHON = path.join(ROOT, '.cache/twir-site-venv/bin/python');
 const ISSUE_215 = 'blog/2018/01/02/this-week-in-rust-215/';
 let browser;
 let site;
@@ -147,4 +150,32 @@ test('front page and search page, light and dark, desktop and 360 px (screenshot
       await context.close();
     }
   }
+});
+
+test('a search that cannot be built stops the site build with an error', () => {
+  // The plugin as Pelican calls it, with an index-builder that is not there and with
+  // one that fails: both raise, and pelican exits non-zero on a raise.
+  const script = `
+import sys, types
+sys.path.insert(0, 'plugins')
+from twir_search.twir_search import build_search, SearchBuildError
+for builder in ['/nonexistent/index-builder', 'false']:
+    pelican = types.SimpleNamespace(
+        settings={'PATH': 'content', 'THEME': 'themes/rusted', 'SITENAME': 'TWiR',
+                  'TWIR_SEARCH_APP': sys.argv[1], 'TWIR_SEARCH_INDEX_BUILDER': builder},
+        output_path=sys.argv[2])
+    try:
+        build_search(pelican)
+        print('built with', builder)
+    except SearchBuildError as e:
+        print('refused:', e)
+`;
+  const out = fs.mkdtempSync(path.join(ROOT, '.cache/twir-site-fail-'));
+  const run = spawnSync(PYTHON, ['-c', script, path.join(ROOT, 'dist-search'), out], { cwd: SITE, encoding: 'utf8' });
+  fs.rmSync(out, { recursive: true, force: true });
+  assert.equal(run.status, 0, run.stderr);
+  const lines = run.stdout.trim().split('\n').filter((l) => /^(refused|built)/.test(l));
+  assert.equal(lines.length, 2, run.stdout);
+  assert.match(lines[0], /^refused: twir_search: .*\/nonexistent\/index-builder build .* failed/);
+  assert.match(lines[1], /^refused: twir_search: false build .* failed/);
 });
