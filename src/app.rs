@@ -6,7 +6,7 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use twir_engine::{SearchRequest, SearchResults, Sort};
+use twir_engine::{ParsedQuery, SearchRequest, SearchResults, Sort};
 
 use crate::crates_view::CratesView;
 use crate::facet_panel::FacetPanel;
@@ -345,10 +345,15 @@ fn results_view(
         }
         .into_any(),
         Ok((r, _)) if r.total == 0 => {
-            // Typos are forgiven already; what is left to offer is fewer words.
-            let words: Vec<&str> = r.understood.split_whitespace().collect();
-            let fewer = (words.len() > 1).then(|| {
-                let shorter = words[..words.len() - 1].join(" ");
+            // Typos are forgiven already; what is left to offer is fewer words: the
+            // last word or phrase goes, whole, and the filters stay.
+            let understood = ParsedQuery::parse(&r.understood);
+            let texts: Vec<usize> = (0..understood.parts.len())
+                .filter(|&i| !understood.parts[i].is_filter())
+                .collect();
+            let fewer = (texts.len() > 1).then(|| {
+                let last = texts[texts.len() - 1];
+                let shorter = understood.retain(|i, _| i != last);
                 let label = format!("Search for {shorter} instead");
                 view! {
                     <button class="more" on:click=move |_| query.set(format!("{shorter} "))>{label}</button>

@@ -18,6 +18,46 @@ enum Column {
     SuggestedBy,
 }
 
+impl Column {
+    const ALL: [Column; 4] = [
+        Column::Name,
+        Column::Issue,
+        Column::Description,
+        Column::SuggestedBy,
+    ];
+
+    /// The column's name in the URL's `by=` (`-` in front for descending).
+    fn as_str(self) -> &'static str {
+        match self {
+            Column::Name => "crate",
+            Column::Issue => "issue",
+            Column::Description => "description",
+            Column::SuggestedBy => "suggested-by",
+        }
+    }
+}
+
+/// Newest issue first, until the reader picks another order.
+const DEFAULT_SORT: (Column, bool) = (Column::Issue, false);
+
+/// The sort a `by=` value names: `crate` (ascending), `-issue` (descending).
+fn sort_from(by: &str) -> Option<(Column, bool)> {
+    let (name, ascending) = match by.strip_prefix('-') {
+        Some(name) => (name, false),
+        None => (by, true),
+    };
+    Column::ALL
+        .into_iter()
+        .find(|c| c.as_str() == name)
+        .map(|c| (c, ascending))
+}
+
+/// The `by=` value of a sort; `None` for the default.
+fn sort_param((column, ascending): (Column, bool)) -> Option<String> {
+    ((column, ascending) != DEFAULT_SORT)
+        .then(|| format!("{}{}", if ascending { "" } else { "-" }, column.as_str()))
+}
+
 /// One row, with the issue's date looked up once.
 #[derive(Clone, PartialEq)]
 struct Row {
@@ -27,6 +67,25 @@ struct Row {
     date: String,
     description: String,
     suggested_by: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_sort_goes_through_the_url_and_back() {
+        for column in Column::ALL {
+            for ascending in [true, false] {
+                let by = sort_param((column, ascending));
+                let back = by.as_deref().map_or(Some(DEFAULT_SORT), sort_from);
+                assert_eq!(back, Some((column, ascending)), "{by:?}");
+            }
+        }
+        assert_eq!(sort_param(DEFAULT_SORT), None);
+        assert_eq!(sort_from("crate"), Some((Column::Name, true)));
+        assert_eq!(sort_from("nonsense"), None);
+    }
 }
 
 #[component]
@@ -46,8 +105,18 @@ pub fn CratesView(engine: Arc<Engine>, view: RwSignal<View>) -> impl IntoView {
         })
         .collect();
     let total = rows.len();
-    let sort = RwSignal::new((Column::Issue, false));
-    let filter = RwSignal::new(String::new());
+    // Sort and filter live in the URL, so a reload or a shared link keeps them.
+    let sort = RwSignal::new(
+        crate::url_state::param("by")
+            .and_then(|by| sort_from(&by))
+            .unwrap_or(DEFAULT_SORT),
+    );
+    let filter = RwSignal::new(crate::url_state::param("filter").unwrap_or_default());
+    Effect::new(move |_| {
+        let by = sort_param(sort.get());
+        let needle = filter.get();
+        crate::url_state::replace_params(&[("by", by.as_deref()), ("filter", Some(needle.trim()))]);
+    });
     let shown = Memo::new(move |_| {
         let needle = filter.get().to_lowercase();
         let (column, ascending) = sort.get();

@@ -1,5 +1,8 @@
 //! Facet clicks edit the query text itself, so typed `kind:`/`site:`/`year:` filters and
-//! clicked ones are the same thing and stay in step.
+//! clicked ones are the same thing and stay in step. The query is read by the engine's
+//! parser, never split here a second time.
+
+use twir_engine::{ParsedQuery, QueryPart};
 
 /// The filter token a facet value stands for, e.g. `kind:crate`, `site:github.com`.
 pub fn token(facet: &str, value: &str) -> String {
@@ -10,44 +13,42 @@ pub fn token(facet: &str, value: &str) -> String {
     format!("{key}:{value}")
 }
 
-/// True when `query` already has `token` as one of its words.
-pub fn has(query: &str, token: &str) -> bool {
-    query
-        .split_whitespace()
-        .any(|w| w.eq_ignore_ascii_case(token))
-}
-
-/// Adds `token` to `query`, or takes it out when it is there.
-pub fn toggle(query: &str, token: &str) -> String {
-    if has(query, token) {
-        query
-            .split_whitespace()
-            .filter(|w| !w.eq_ignore_ascii_case(token))
-            .collect::<Vec<_>>()
-            .join(" ")
-    } else {
-        let q = query.trim_end();
-        if q.is_empty() {
-            format!("{token} ")
-        } else {
-            format!("{q} {token} ")
-        }
+/// The one part a filter token stands for, as the engine reads it.
+fn part_of(token: &str) -> Option<QueryPart> {
+    match ParsedQuery::parse(token).parts.as_slice() {
+        [part] if part.is_filter() => Some(part.clone()),
+        _ => None,
     }
 }
 
-/// The filter tokens in `query`, shown as removable chips.
+/// True when `query` already has the filter `token`, however it was typed
+/// (`Kind:Crates` is `kind:crate`).
+pub fn has(query: &str, token: &str) -> bool {
+    part_of(token).is_some_and(|part| ParsedQuery::parse(query).parts.contains(&part))
+}
+
+/// Adds `token` to `query`, or takes it out when it is there. Taking out goes through
+/// the engine's reading of the query, so a quoted value (`author:"Ralf Jung"`) or a
+/// phrase is removed or kept whole.
+pub fn toggle(query: &str, token: &str) -> String {
+    match part_of(token).filter(|_| has(query, token)) {
+        Some(part) => ParsedQuery::parse(query).retain(|_, p| *p != part),
+        // A word still being typed (no space after it) also matches as a prefix, and
+        // only while it is last: the filter goes in front, so the results are the ones
+        // the facet counted, filtered. After a space it goes at the end.
+        None if query.trim().is_empty() => format!("{token} "),
+        None if query.ends_with(char::is_whitespace) => format!("{}{token} ", query.trim_start()),
+        None => format!("{token} {}", query.trim_start()),
+    }
+}
+
+/// The filters in `query`, as the engine reads them, shown as removable chips.
 pub fn active(query: &str) -> Vec<String> {
-    const KEYS: [&str; 7] = [
-        "kind:", "section:", "site:", "year:", "issue:", "author:", "tag:",
-    ];
-    query
-        .split_whitespace()
-        .filter(|w| {
-            let lower = w.to_ascii_lowercase();
-            KEYS.iter()
-                .any(|k| lower.starts_with(k) && lower.len() > k.len())
-        })
-        .map(String::from)
+    ParsedQuery::parse(query)
+        .parts
+        .iter()
+        .filter(|p| p.is_filter())
+        .map(|p| p.to_string())
         .collect()
 }
 
@@ -57,10 +58,12 @@ mod tests {
 
     #[test]
     fn toggling_adds_and_removes_the_token() {
-        let q = toggle("parser", "kind:crate");
+        let q = toggle("parser ", "kind:crate");
         assert_eq!(q, "parser kind:crate ");
         assert!(has(&q, "kind:crate"));
         assert_eq!(toggle(&q, "kind:crate"), "parser");
+        // While `pars` is being typed it stays last, and still matches as a prefix.
+        assert_eq!(toggle("pars", "kind:crate"), "kind:crate pars");
         assert_eq!(
             toggle("", &token("domain", "github.com")),
             "site:github.com "
@@ -68,6 +71,20 @@ mod tests {
         assert_eq!(
             active("tokio year:2019 kind:crate site:"),
             vec!["year:2019", "kind:crate"]
+        );
+    }
+
+    #[test]
+    fn a_quoted_filter_is_one_chip_and_goes_whole() {
+        let q = r#"author:"Ralf Jung""#;
+        assert_eq!(active(q), vec![r#"author:"Ralf Jung""#]);
+        assert_eq!(toggle(q, &active(q)[0]), "");
+        assert_eq!(
+            toggle(
+                r#"miri author:"Ralf Jung" "stacked borrows""#,
+                r#"author:"Ralf Jung""#
+            ),
+            r#"miri "stacked borrows""#
         );
     }
 }

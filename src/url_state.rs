@@ -1,6 +1,7 @@
-//! All state lives in the URL (`?q=...&sort=newest`, `?view=crates`, `?view=issue&n=215`)
-//! so it can be shared and bookmarked, and works on a static host: only the query
-//! string changes, never the path.
+//! The state worth sharing lives in the URL (`?q=...&sort=newest`, `?view=issue&n=215`,
+//! `?view=crates&by=crate&filter=async`) so it can be shared and bookmarked, and works on
+//! a static host: only the query string changes, never the path. Not in the URL: the
+//! quotes page's filters and how many results "More results" has shown.
 
 use wasm_bindgen::JsValue;
 
@@ -40,6 +41,37 @@ impl View {
     }
 }
 
+/// The crates table's sort (`by=crate`, `by=-issue`) and filter, beside `view=crates`.
+const CRATES_TABLE_PARAMS: [&str; 2] = ["by", "filter"];
+
+/// Sets (`Some`) or removes (`None`) parameters of the current URL, keeping the others,
+/// in place (no history entry): a page's own state as it changes.
+pub fn replace_params(pairs: &[(&str, Option<&str>)]) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let search = window.location().search().unwrap_or_default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return;
+    };
+    for (name, value) in pairs {
+        match value {
+            Some(v) if !v.is_empty() => params.set(name, v),
+            _ => params.delete(name),
+        }
+    }
+    let search: String = params.to_string().into();
+    let path = window.location().pathname().unwrap_or_default();
+    let url = if search.is_empty() {
+        path
+    } else {
+        format!("{path}?{search}")
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
 /// A parameter of the page's URL.
 pub fn param(name: &str) -> Option<String> {
     web_sys::window()
@@ -69,6 +101,15 @@ pub fn write_to_url(view: &View, query: &str, sort: &str, new_entry: bool) {
         View::Issue(n) => {
             params.set("view", "issue");
             params.set("n", &n.to_string());
+        }
+        View::Crates => {
+            params.set("view", "crates");
+            // The table's own state, kept by `replace_params` while the table is shown.
+            for name in CRATES_TABLE_PARAMS {
+                if let Some(value) = param(name).filter(|_| View::from_url() == View::Crates) {
+                    params.set(name, &value);
+                }
+            }
         }
         other => {
             let href = other.href();

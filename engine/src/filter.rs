@@ -103,11 +103,12 @@ impl Filter {
                 let d = columns.domain[doc];
                 d != NO_DOMAIN && ok[d as usize]
             })
+            // One rule with the year facet and the timeline: a record's year is the
+            // year of the issue it is shown from (a repeated link: its first), so a
+            // bar that says "2019: N" gives N results when clicked.
             && any(self.years.is_empty(), &|| {
-                entry.issue_numbers().any(|n| {
-                    let year = columns.year_of_issue(n);
-                    self.years.iter().any(|r| r.contains(&year))
-                })
+                let year = columns.year_of_issue(entry.record.issue());
+                self.years.iter().any(|r| r.contains(&year))
             })
             && any(self.issues.is_empty(), &|| {
                 entry

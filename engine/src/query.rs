@@ -130,6 +130,20 @@ impl ParsedQuery {
             .any(|p| p.is_alternative() || matches!(p, QueryPart::Or(_)))
     }
 
+    /// The query without its parts that `keep` refuses, written back as text in the
+    /// query language: how the app removes a chip or a word and keeps `author:"Ralf
+    /// Jung"` or a phrase whole.
+    pub fn retain(&self, keep: impl Fn(usize, &QueryPart) -> bool) -> String {
+        let parts: Vec<String> = self
+            .parts
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| keep(*i, p))
+            .map(|(_, p)| p.to_string())
+            .collect();
+        parts.join(" ")
+    }
+
     /// The query as understood, in the query language itself.
     pub fn understood(&self) -> String {
         self.to_string()
@@ -145,6 +159,15 @@ impl ParsedQuery {
 
 impl QueryPart {
     /// Words and phrases (not negated) can be joined by `OR`.
+    /// True for the parts that filter (`kind:`, `year:`, `author:`, …) rather than
+    /// match words: the app's chips.
+    pub fn is_filter(&self) -> bool {
+        !matches!(
+            self,
+            QueryPart::Word { .. } | QueryPart::Phrase { .. } | QueryPart::Or(_)
+        )
+    }
+
     fn is_alternative(&self) -> bool {
         matches!(
             self,
@@ -362,6 +385,30 @@ impl fmt::Display for ParsedQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn removing_a_part_keeps_the_others_whole() {
+        let q = ParsedQuery::parse(r#"unsafe author:"Ralf Jung" "stacked borrows" year:2019"#);
+        let filters: Vec<String> = q
+            .parts
+            .iter()
+            .filter(|p| p.is_filter())
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(filters, [r#"author:"Ralf Jung""#, "year:2019"]);
+        assert_eq!(
+            q.retain(|_, p| !matches!(p, QueryPart::Author(_))),
+            r#"unsafe "stacked borrows" year:2019"#
+        );
+        assert_eq!(
+            q.retain(|i, _| i != 2),
+            r#"unsafe author:"Ralf Jung" year:2019"#
+        );
+        assert_eq!(
+            q.retain(|_, p| p.is_filter()),
+            r#"author:"Ralf Jung" year:2019"#
+        );
+    }
 
     fn understood(q: &str) -> String {
         ParsedQuery::parse(q).understood()

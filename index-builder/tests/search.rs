@@ -96,6 +96,21 @@ fn site_and_year_filters_restrict_links() {
     }
 }
 
+/// The year facet and the `year:` filter follow one rule (the year of the issue a
+/// record is shown from), so each year's count is exactly what its filter gives.
+#[test]
+fn each_years_count_is_what_its_filter_gives() {
+    for q in ["async", "tokio", "kind:crate", "wasm OR webassembly"] {
+        let r = search(q, 1);
+        assert!(r.facets.year.len() > 5, "{q}: {:?}", r.facets.year);
+        for (year, n) in &r.facets.year {
+            // As a click on the bar writes it: in front of the word still being typed.
+            let filtered = search(&format!("year:{year} {q}"), 1);
+            assert_eq!(filtered.total, *n, "{q} year:{year}");
+        }
+    }
+}
+
 #[test]
 fn phrase_matches_are_a_subset_of_word_matches() {
     let phrase = search("\"borrow checker\" ", 50);
@@ -204,6 +219,8 @@ fn every_crate_and_quote_comes_back_from_the_bundle() {
 fn typos_find_what_was_meant() {
     for (typo, meant) in [("asynk", "async"), ("tokoi", "tokio")] {
         let r = search(&format!("{typo} "), 3);
+        // Three hits: an empty answer is the bug this test is for.
+        assert_eq!(r.hits.len(), 3, "{typo}");
         assert!(
             r.hits
                 .iter()
@@ -241,6 +258,8 @@ fn facets_add_up_to_the_total() {
         "kind:issue",
     ] {
         let r = search(q, 1);
+        // Every one of these queries has answers in the archive: 0 = 0 proves nothing.
+        assert!(r.total > 0, "{q}: no results");
         for (name, facet) in [
             ("kind", &r.facets.kind),
             ("section", &r.facets.section),
