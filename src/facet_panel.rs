@@ -24,6 +24,7 @@ pub fn FacetPanel(
     /// Counts of the segments loaded so far: said in every heading.
     partial: bool,
 ) -> impl IntoView {
+    let active = Memo::new(move |_| filters::filter_parts(&query.get()));
     let groups = [
         ("kind", "Kind", facets.kind),
         ("section", "Section", facets.section),
@@ -41,9 +42,10 @@ pub fn FacetPanel(
                 .filter(|(v, _)| v != "none" && v != "other" && v != "unknown")
                 .map(|(value, count)| {
                     let token = filters::token(facet, &value);
-                    let pressed = {
-                        let token = token.clone();
-                        move || filters::has(&query.get(), &token)
+                    let part = filters::part_of(&token);
+                    let pressed = move || {
+                        part.as_ref()
+                            .is_some_and(|p| active.with(|a| a.contains(p)))
                     };
                     let text = format!("{} ({count})", label(facet, &value));
                     view! {

@@ -14,11 +14,21 @@ pub fn token(facet: &str, value: &str) -> String {
 }
 
 /// The one part a filter token stands for, as the engine reads it.
-fn part_of(token: &str) -> Option<QueryPart> {
+pub fn part_of(token: &str) -> Option<QueryPart> {
     match ParsedQuery::parse(token).parts.as_slice() {
         [part] if part.is_filter() => Some(part.clone()),
         _ => None,
     }
+}
+
+/// The filter parts of `query`: read once per change of the query, and compared with
+/// each facet button's [`part_of`] its token, rather than parsing the query per button.
+pub fn filter_parts(query: &str) -> Vec<QueryPart> {
+    ParsedQuery::parse(query)
+        .parts
+        .into_iter()
+        .filter(QueryPart::is_filter)
+        .collect()
 }
 
 /// True when `query` already has the filter `token`, however it was typed
@@ -44,12 +54,7 @@ pub fn toggle(query: &str, token: &str) -> String {
 
 /// The filters in `query`, as the engine reads them, shown as removable chips.
 pub fn active(query: &str) -> Vec<String> {
-    ParsedQuery::parse(query)
-        .parts
-        .iter()
-        .filter(|p| p.is_filter())
-        .map(|p| p.to_string())
-        .collect()
+    filter_parts(query).iter().map(|p| p.to_string()).collect()
 }
 
 #[cfg(test)]

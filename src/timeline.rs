@@ -16,6 +16,7 @@ pub fn Timeline(
     partial: bool,
 ) -> impl IntoView {
     let so_far = if partial { " so far" } else { "" };
+    let active = Memo::new(move |_| filters::filter_parts(&query.get()));
     let count = |y: u32| {
         years
             .iter()
@@ -27,9 +28,11 @@ pub fn Timeline(
         .map(|year| {
             let n = count(year);
             let token = filters::token("year", &year.to_string());
-            let pressed = {
-                let token = token.clone();
-                move || filters::has(&query.get(), &token).to_string()
+            let part = filters::part_of(&token);
+            let pressed = move || {
+                part.as_ref()
+                    .is_some_and(|p| active.with(|a| a.contains(p)))
+                    .to_string()
             };
             // At least a sliver, so an empty year still shows where it is.
             // Set through the CSSOM (`style:`), which the strict CSP allows, not as an

@@ -60,15 +60,20 @@ pub fn replace_params(pairs: &[(&str, Option<&str>)]) {
             _ => params.delete(name),
         }
     }
+    let url = page_url(&window, &params);
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// This page's path with `params` as its query string (none when empty).
+fn page_url(window: &web_sys::Window, params: &web_sys::UrlSearchParams) -> String {
     let search: String = params.to_string().into();
     let path = window.location().pathname().unwrap_or_default();
-    let url = if search.is_empty() {
+    if search.is_empty() {
         path
     } else {
         format!("{path}?{search}")
-    };
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
 }
 
@@ -105,9 +110,11 @@ pub fn write_to_url(view: &View, query: &str, sort: &str, new_entry: bool) {
         View::Crates => {
             params.set("view", "crates");
             // The table's own state, kept by `replace_params` while the table is shown.
-            for name in CRATES_TABLE_PARAMS {
-                if let Some(value) = param(name).filter(|_| View::from_url() == View::Crates) {
-                    params.set(name, &value);
+            if View::from_url() == View::Crates {
+                for name in CRATES_TABLE_PARAMS {
+                    if let Some(value) = param(name) {
+                        params.set(name, &value);
+                    }
                 }
             }
         }
@@ -116,13 +123,7 @@ pub fn write_to_url(view: &View, query: &str, sort: &str, new_entry: bool) {
             params.set("view", href.trim_start_matches("?view="));
         }
     }
-    let search: String = params.to_string().into();
-    let path = window.location().pathname().unwrap_or_default();
-    let url = if search.is_empty() {
-        path
-    } else {
-        format!("{path}?{search}")
-    };
+    let url = page_url(&window, &params);
     let current = format!(
         "{}{}",
         window.location().pathname().unwrap_or_default(),
