@@ -2,11 +2,16 @@
 //
 // - The app shell (index.html and the hashed JS, wasm, CSS and icons it names) is cached
 //   when the worker installs, in a cache named after the shell's own hashes.
-// - `data/manifest.json` and index.html are asked from the network first (that is how a
-//   new weekly index is noticed), from the cache when offline.
-// - Index bundles are served from the `twir-data` cache, which only the app writes, after
+// - A visit is answered from the cache first: index.html, the shell and the index (the
+//   app opens the saved index before it asks the network anything), so a repeat visit
+//   costs no bytes before its first answer.
+// - `data/manifest.json` is asked from the network first: the app asks for it once the
+//   page has answered, to notice a new weekly index. At that moment the worker also
+//   looks for a new index.html; when it differs, its assets are cached under a new
+//   shell name before it replaces the old shell, which the next visit then uses.
+// - Index segments are served from the `twir-data` cache, which only the app writes, after
 //   it has verified a download against the manifest's sha256: a broken download is never
-//   cached, and the app frees the old bundle once the new one works (atomic switch).
+//   cached, and the app frees the old segments once the new index works (atomic switch).
 // - The small exports are cached at install; anything else of ours (links.csv) the first
 //   time it is fetched.
 const DATA = 'twir-data';
@@ -16,14 +21,7 @@ self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const response = await fetch('./', { cache: 'no-cache' });
     if (!response.ok) throw new Error(`index.html: ${response.status}`);
-    const html = await response.clone().text();
-    const assets = [...html.matchAll(/(?:href|src)="([^"?#]+)"/g)]
-      .map((m) => m[1])
-      .filter((u) => !/^[a-z]+:|^\/\//i.test(u));
-    const name = SHELL_PREFIX + (assets.filter((u) => /-[0-9a-f]{8,}/.test(u)).join('|') || 'v1');
-    const cache = await caches.open(name);
-    await cache.put('./', response);
-    await cache.addAll(assets);
+    await cacheShell(response, await response.clone().text());
     // The small research exports too (120 KB); links.csv (1.6 MB) only once it is fetched.
     const data = await caches.open(DATA);
     await data.addAll(['data/crates-of-the-week.csv', 'data/crates-of-the-week.json', 'data/quotes.json'])
@@ -31,6 +29,38 @@ self.addEventListener('install', (event) => {
     await self.skipWaiting();
   })());
 });
+
+/// Caches index.html (`response`, whose text is `html`) and every asset it names, in a
+/// cache named after the assets' hashes, and makes it the current shell.
+async function cacheShell(response, html) {
+  const assets = [...html.matchAll(/(?:href|src)="([^"?#]+)"/g)]
+    .map((m) => m[1])
+    .filter((u) => !/^[a-z]+:|^\/\//i.test(u));
+  const name = SHELL_PREFIX + (assets.filter((u) => /-[0-9a-f]{8,}/.test(u)).join('|') || 'v1');
+  const cache = await caches.open(name);
+  await cache.addAll(assets);
+  await cache.put('./', response);
+  shellName = name;
+  return name;
+}
+
+/// Looks for a new index.html; when there is one, caches it with its assets and frees
+/// the older shells. Offline or on any failure the current shell stays.
+let refreshing = null;
+function refreshShell() {
+  refreshing ??= (async () => {
+    const response = await fetch('./', { cache: 'no-cache' });
+    if (!response.ok) return;
+    const html = await response.clone().text();
+    const current = await currentShell();
+    const saved = current && await (await caches.open(current)).match('./');
+    if (saved && (await saved.text()) === html) return;
+    const name = await cacheShell(response, html);
+    const shells = (await caches.keys()).filter((k) => k.startsWith(SHELL_PREFIX) && k !== name);
+    await Promise.all(shells.map((k) => caches.delete(k)));
+  })().catch((e) => console.warn('the app could not be updated:', e)).finally(() => { refreshing = null; });
+  return refreshing;
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
@@ -57,9 +87,10 @@ self.addEventListener('fetch', (event) => {
   if (!url.pathname.startsWith(new URL(self.registration.scope).pathname)) return;
   const path = url.pathname.slice(new URL(self.registration.scope).pathname.length);
   if (request.mode === 'navigate' || path === '' || path === 'index.html') {
-    event.respondWith(networkFirst(request, './'));
+    event.respondWith(shellFirst(request));
   } else if (path === 'data/manifest.json') {
     event.respondWith(networkFirst(request, 'data/manifest.json'));
+    event.waitUntil(refreshShell());
   } else if (/^data\/index\.[0-9a-f]+\.bin$/.test(path)) {
     event.respondWith(fromDataCache(request));
   } else {
@@ -67,15 +98,16 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
+async function shellFirst(request) {
+  const current = await currentShell();
+  const cached = current && await (await caches.open(current)).match('./');
+  return cached || fetch(request);
+}
+
 async function networkFirst(request, key) {
   try {
-    const response = await fetch(request, { cache: 'no-cache' });
-    if (response.ok) {
-      const cache = key === './' ? await caches.open(await currentShell() || SHELL_PREFIX + 'v1') : await caches.open(DATA);
-      if (key === './') await cache.put('./', response.clone());
-      // The manifest is cached by the app, once its bundle is verified.
-    }
-    return response;
+    // The manifest is cached by the app, once its segments are verified.
+    return await fetch(request, { cache: 'no-cache' });
   } catch (offline) {
     const cached = await caches.match(key, { ignoreSearch: true });
     if (cached) return cached;

@@ -1,6 +1,8 @@
-//! Downloading the index: `manifest.json` first (always fresh), then its segments in
-//! the manifest's order. The first segment answers alone; the engine is opened again
-//! as each further one arrives, so what was typed is answered from what is loaded.
+//! Opening the index: the one saved on the device first, if there is one, and then
+//! `manifest.json` from the network, to notice a new one. Downloading one: the manifest,
+//! the first segment alone, then every other segment together, taken in the manifest's
+//! order. The first segment answers alone; the engine is opened again as further ones
+//! arrive, so what was typed is answered from what is loaded.
 
 use gloo_net::http::{Request, Response};
 use twir_engine::{Engine, Manifest, Segment};
@@ -9,7 +11,7 @@ use twir_engine::{Engine, Manifest, Segment};
 const DATA: &str = "data";
 
 /// After the first segment, the engine is opened again for a newly arrived segment only
-/// when the one before took longer than this to arrive.
+/// when the last opening was longer ago than this.
 const REOPEN_AFTER_MS: f64 = 400.0;
 
 /// What the page shows while and after loading.
@@ -41,76 +43,141 @@ pub enum Event {
 
 /// Opens the index and keeps it current.
 ///
-/// The manifest comes from the network when online (the service worker falls back to
-/// the cached one offline). When the last complete verified index (in Cache Storage)
-/// differs from the manifest's, the saved one opens at once and the new one downloads
-/// in the background: only the segments it does not have cross the network (the
-/// service worker serves the others from Cache Storage). The page switches only once
-/// every segment is verified, and keeps the old index if a download breaks. Errors are
-/// sentences for the reader.
+/// A saved index (the last complete verified one, in Cache Storage) opens first and
+/// answers before anything is asked of the network: a repeat visit costs no bytes
+/// before its first answer, and a phone on a poor network is not kept waiting. Once the
+/// page is idle, the manifest is asked of the network (the service worker looks for a
+/// new app at the same moment). When it names other segments than the saved one, they
+/// download in the background: only the segments the cache does not have cross the
+/// network. The page switches only once every segment is verified, and keeps the old
+/// index if a download breaks. Without a saved index, the manifest and its segments
+/// download at once, the first segment answering alone. Errors are sentences for the
+/// reader.
 pub async fn load(on_progress: impl Fn(Progress), on_event: impl Fn(Event)) -> Result<(), String> {
     let manifest_url = format!("{DATA}/manifest.json");
     let good = crate::offline::good_manifest(&manifest_url)
         .await
         .and_then(|text| Manifest::from_json(&text).ok().map(|m| (m, text)));
-    let fetched = fetch_manifest(&manifest_url).await;
-    let (manifest, text) = match (fetched, &good) {
-        (Ok(fresh), Some((old, old_text))) if names(&fresh.0) != names(old) => {
-            // A new index was published: answer from the one we have meanwhile.
-            let had_old = match open_all(old, old_text, &|_| {}, &|_| {}).await {
-                Ok((engine, _)) => {
-                    on_event(Event::Ready(Box::new(engine)));
-                    true
-                }
-                Err(_) => false,
-            };
-            let progress = |p: Progress| {
-                if !had_old {
-                    on_progress(p)
-                }
-            };
-            let partial = |engine: Engine| {
-                if !had_old {
-                    on_event(Event::Ready(Box::new(engine)))
-                }
-            };
-            match open_all(&fresh.0, &fresh.1, &progress, &partial).await {
-                Ok((engine, not_saved)) => {
-                    if let Some(text) = not_saved {
-                        on_event(Event::Notice(text));
-                    }
-                    if had_old {
-                        let added = engine.manifest().last_issue;
-                        on_event(Event::Notice(if added > old.last_issue {
-                            format!("Issue {added} added: the index is up to date.")
-                        } else {
-                            "The index was updated.".to_string()
-                        }));
-                    }
-                    on_event(Event::Ready(Box::new(engine)));
-                    return Ok(());
-                }
-                Err(e) if had_old => {
-                    on_event(Event::Notice(format!(
-                        "A newer index could not be loaded ({e}); still searching issues up to {}.",
-                        old.last_issue
-                    )));
-                    return Ok(());
-                }
-                Err(e) => return Err(e),
+    let old = match &good {
+        Some((old, old_text)) => match open_all(old, old_text, None, &|_| {}, &|_| {}).await {
+            Ok((engine, _)) => {
+                on_event(Event::Ready(Box::new(engine)));
+                idle().await;
+                Some(old)
             }
-        }
-        (Ok(fresh), _) => fresh,
-        (Err(_), Some((old, old_text))) => (old.clone(), old_text.clone()),
-        (Err(e), None) => return Err(e),
+            Err(_) => None,
+        },
+        None => None,
     };
-    let partial = |engine: Engine| on_event(Event::Ready(Box::new(engine)));
-    let (engine, not_saved) = open_all(&manifest, &text, &on_progress, &partial).await?;
-    if let Some(text) = not_saved {
-        on_event(Event::Notice(text));
+    let Some(old) = old else {
+        // Nothing saved (or it would not open): the reader waits for this download,
+        // which `boot.js` may have begun while the wasm was on its way.
+        let early = EarlyIndex::take().await;
+        let (manifest, text) = match &early {
+            Some(early) => (early.manifest.clone(), early.text.clone()),
+            None => fetch_manifest(&manifest_url).await?,
+        };
+        let partial = |engine: Engine| on_event(Event::Ready(Box::new(engine)));
+        let (engine, not_saved) =
+            open_all(&manifest, &text, early.as_ref(), &on_progress, &partial).await?;
+        if let Some(text) = not_saved {
+            on_event(Event::Notice(text));
+        }
+        on_event(Event::Ready(Box::new(engine)));
+        return Ok(());
+    };
+    let (manifest, text) = match fetch_manifest(&manifest_url).await {
+        Ok(fresh) if names(&fresh.0) != names(old) => fresh,
+        // The same index, or offline: the saved one answers, as it already does.
+        _ => return Ok(()),
+    };
+    // A new index was published: the old one answers until every new segment is in.
+    match open_all(&manifest, &text, None, &|_| {}, &|_| {}).await {
+        Ok((engine, not_saved)) => {
+            if let Some(text) = not_saved {
+                on_event(Event::Notice(text));
+            }
+            let added = engine.manifest().last_issue;
+            on_event(Event::Notice(if added > old.last_issue {
+                format!("Issue {added} added: the index is up to date.")
+            } else {
+                "The index was updated.".to_string()
+            }));
+            on_event(Event::Ready(Box::new(engine)));
+        }
+        Err(e) => on_event(Event::Notice(format!(
+            "A newer index could not be loaded ({e}); still searching issues up to {}.",
+            old.last_issue
+        ))),
     }
-    on_event(Event::Ready(Box::new(engine)));
     Ok(())
+}
+
+/// Resolves once the browser is idle (the page has answered and painted), or at the
+/// next task where `requestIdleCallback` is missing (Safari).
+async fn idle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| match web_sys::window() {
+        Some(window) if window.request_idle_callback(&resolve).is_ok() => {}
+        Some(window) => drop(window.set_timeout_with_callback(&resolve)),
+        None => drop(resolve.call0(&wasm_bindgen::JsValue::NULL)),
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// What `boot.js` began on a first visit before the app ran: the manifest, and the
+/// segment downloads it began (the first at once, the others once the wasm is in).
+struct EarlyIndex {
+    manifest: Manifest,
+    text: String,
+    /// `boot.js`'s object, whose `take(name)` hands over a download it began.
+    begun: wasm_bindgen::JsValue,
+}
+
+impl EarlyIndex {
+    /// Takes what `boot.js` began (once: a retry asks the network again). `None` when
+    /// it began nothing or the manifest failed; the app then asks itself and says why.
+    async fn take() -> Option<EarlyIndex> {
+        use wasm_bindgen::JsCast;
+        let window = web_sys::window()?;
+        let key = wasm_bindgen::JsValue::from_str("twirEarlyIndex");
+        let begun = js_sys::Reflect::get(&window, &key).ok()?;
+        let _ = js_sys::Reflect::delete_property(&window, &key);
+        let promise: js_sys::Promise = js_sys::Reflect::get(&begun, &"manifest".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let text = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()?
+            .as_string()?;
+        let manifest = Manifest::from_json(&text).ok()?;
+        Some(EarlyIndex {
+            manifest,
+            text,
+            begun,
+        })
+    }
+
+    /// The download of segment `name` if `boot.js` began it and it answered; from
+    /// now on `boot.js` leaves that segment to the app.
+    async fn segment(&self, name: &str) -> Option<Response> {
+        use wasm_bindgen::JsCast;
+        let take: js_sys::Function = js_sys::Reflect::get(&self.begun, &"take".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let promise: js_sys::Promise = take
+            .call1(&self.begun, &name.into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        response.ok().then(|| Response::from(response))
+    }
 }
 
 /// The segment files a manifest names.
@@ -128,36 +195,72 @@ async fn fetch_manifest(url: &str) -> Result<(Manifest, String), String> {
     Ok((manifest, text))
 }
 
-/// Downloads (or takes from the cache) every segment of `manifest` in its order,
-/// verifies each and keeps it in Cache Storage; after each one but the last, hands
-/// `partial` an engine over what has arrived. Returns the complete engine, once the
-/// manifest is saved as the last good one, and a sentence if saving it failed.
+/// Downloads (or takes from the cache) every segment of `manifest`, verifies each and
+/// keeps it in Cache Storage; after the first and after slow ones, hands `partial` an
+/// engine over what has arrived. Returns the complete engine, once the manifest is saved
+/// as the last good one, and a sentence if saving it failed.
+///
+/// The first segment downloads alone, so a phone gets it at the network's full speed;
+/// then all the others download together and are taken in the manifest's order, so
+/// that the network is never idle while a segment is verified and opened. On a first
+/// visit `boot.js` has begun these downloads before the app ran (`early`).
 async fn open_all(
     manifest: &Manifest,
     text: &str,
+    early: Option<&EarlyIndex>,
     on_progress: &impl Fn(Progress),
     partial: &impl Fn(Engine),
 ) -> Result<(Engine, Option<String>), String> {
+    use futures_util::stream::{FuturesOrdered, StreamExt};
+    use std::cell::RefCell;
+
     let total: u64 = manifest.segments.iter().map(|s| s.size).sum();
-    let mut done = 0u64;
-    on_progress(Progress { received: 0, total });
+    // Bytes received of each segment, summed for the progress bar.
+    let received = RefCell::new(vec![0u64; manifest.segments.len()]);
+    let report = |at: usize, bytes: u64| {
+        let mut received = received.borrow_mut();
+        received[at] = bytes;
+        on_progress(Progress {
+            received: received.iter().sum(),
+            total,
+        });
+    };
+    report(0, 0);
+    let download = |at: usize| {
+        let name = manifest.segments[at].name.as_str();
+        let url = format!("{DATA}/{name}");
+        let report = &report;
+        async move {
+            let begun = match early {
+                Some(early) => early.segment(name).await,
+                None => None,
+            };
+            let response = match begun {
+                Some(response) => response,
+                None => fetch(&url).await?,
+            };
+            let bytes = read_body(response, |n| report(at, n))
+                .await
+                .map_err(|e| format!("The index download broke off ({e})."))?;
+            Ok::<_, String>((url, bytes))
+        }
+    };
+    if manifest.segments.is_empty() {
+        return Err("The index cannot be used: its manifest names no segment.".to_string());
+    }
+    let mut arriving = FuturesOrdered::new();
+    arriving.push_back(download(0));
     let mut segments: Vec<Segment> = Vec::new();
     let mut urls = Vec::new();
     let mut not_saved = None;
     let mut last_open = js_sys::Date::now();
-    for (i, file) in manifest.segments.iter().enumerate() {
-        let url = format!("{DATA}/{}", file.name);
-        let response = fetch(&url).await?;
-        let bytes = read_body(response, |received| {
-            on_progress(Progress {
-                received: done + received,
-                total,
-            })
-        })
-        .await
-        .map_err(|e| format!("The index download broke off ({e})."))?;
-        done += file.size;
-        let segment = Segment::parse(manifest, &file.name, &bytes)
+    while let Some(arrived) = arriving.next().await {
+        let (url, bytes) = arrived?;
+        if segments.is_empty() {
+            (1..manifest.segments.len()).for_each(|at| arriving.push_back(download(at)));
+        }
+        let name = manifest.segments[segments.len()].name.as_str();
+        let segment = Segment::parse(manifest, name, &bytes)
             .map_err(|e| format!("The index cannot be used: {e}"))?;
         if let Err(e) = crate::offline::keep_segment(&url, &bytes).await {
             not_saved.get_or_insert(e);
@@ -168,16 +271,14 @@ async fn open_all(
         // one took a while: segments that come from the cache on a repeat visit arrive
         // together, and opening after each would only repeat the work.
         let slow = js_sys::Date::now() - last_open > REOPEN_AFTER_MS;
-        if i + 1 < manifest.segments.len() && (i == 0 || slow) {
-            let loaded: Vec<&Segment> = segments.iter().collect();
-            let engine = Engine::from_segments(manifest.clone(), &loaded)
+        if segments.len() < manifest.segments.len() && (segments.len() == 1 || slow) {
+            let engine = Engine::from_segments(manifest.clone(), segments.clone())
                 .map_err(|e| format!("The index cannot be used: {e}"))?;
             partial(engine);
             last_open = js_sys::Date::now();
         }
     }
-    let loaded: Vec<&Segment> = segments.iter().collect();
-    let engine = Engine::from_segments(manifest.clone(), &loaded)
+    let engine = Engine::from_segments(manifest.clone(), segments)
         .map_err(|e| format!("The index cannot be used: {e}"))?;
     if not_saved.is_none() {
         if let Err(e) =

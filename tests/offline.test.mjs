@@ -103,6 +103,59 @@ test('after one visit the site works offline: search, filter and an issue page',
   await context.close();
 });
 
+test('a repeat visit answers from the saved index before it asks the network anything; a new app is used from the visit after', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'twir-repeat-'));
+  fs.cpSync(DIST, dir, { recursive: true });
+  const site = await serve(dir);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await page.getByText(/Index of issues up to 644/).waitFor({ timeout: 60_000 });
+  await waitUntilSavedForOffline(page);
+  await page.addInitScript(() => new MutationObserver((_, observer) => {
+    if (document.querySelector('.hit')) {
+      window.__firstHit = performance.timeOrigin + performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true }));
+  const logged = site.log.length;
+  await page.goto(`${site.url}?q=yew`);
+  await page.locator('.hit').filter({ hasText: 'Issue 215' }).first().waitFor({ timeout: 30_000 });
+  const firstHit = await page.evaluate(() => window.__firstHit);
+  // Once it has answered, it asks for the manifest (a new index?), and the service
+  // worker for index.html (a new app?).
+  const asked = () => site.log.slice(logged).map((r) => r.path);
+  for (let i = 0; i < 100 && !(asked().includes('/data/manifest.json') && asked().includes('/')); i++) await page.waitForTimeout(100);
+  assert.deepEqual(site.log.slice(logged).filter((r) => r.at <= firstHit).map((r) => r.path), [],
+    'nothing is asked of the network before the first answer');
+  assert.ok(asked().includes('/data/manifest.json'), `the manifest is asked after the answer: ${asked().join()}`);
+  assert.ok(asked().includes('/'), `index.html is asked after the answer: ${asked().join()}`);
+
+  // A new app is published. The next visit still runs the saved one and saves the new
+  // one; the visit after runs the new one.
+  const html = path.join(dir, 'index.html');
+  fs.writeFileSync(html, fs.readFileSync(html, 'utf8').replace('<title>', '<meta name="twir-build" content="next"><title>'));
+  for (const f of [`${html}.br`, `${html}.gz`]) fs.rmSync(f, { force: true });
+  const newShell = () => page.evaluate(async () => {
+    for (const name of await caches.keys()) {
+      const saved = name.startsWith('twir-shell-') && await (await caches.open(name)).match('./');
+      if (saved && (await saved.text()).includes('twir-build')) return true;
+    }
+    return false;
+  });
+  await page.reload();
+  await page.locator('.hit').first().waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('meta[name="twir-build"]').count(), 0, 'the saved app answers this visit');
+  for (let i = 0; i < 100 && !(await newShell()); i++) await page.waitForTimeout(100);
+  assert.ok(await newShell(), 'the new index.html is saved');
+  await page.reload();
+  await page.locator('.hit').first().waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('meta[name="twir-build"]').count(), 1, 'the new app answers the visit after');
+  await context.close();
+  stop(site);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
 test('a new weekly index is noticed, verified, switched to and the old one freed; a broken one is not', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'twir-update-'));
   const archive = path.join(dir, 'archive');

@@ -21,9 +21,11 @@ const TYPES = {
 // `prefix` (e.g. `/search/`): the site lives under that path, as on a host's sub-path.
 // `requests` lists every path asked for, in order, and `sent()` counts the body bytes
 // served (compressed as sent), so a test can tell what crossed the network: what the
-// service worker answered from its cache never reaches the server.
+// service worker answered from its cache never reaches the server. `log` has each
+// request's path, arrival time (ms since the epoch) and the body bytes sent for it.
 export function serve(root, { failBundle = () => false, slowBundle = () => false, prefix = '/' } = {}) {
   const requests = [];
+  const log = [];
   let sent = 0;
   // The Content-Security-Policy of `_headers` (written by `make dist`/`make site`), so
   // every browser test runs under the policy a host would send.
@@ -34,6 +36,8 @@ export function serve(root, { failBundle = () => false, slowBundle = () => false
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     requests.push(url.pathname);
+    const entry = { path: url.pathname, at: Date.now(), bytes: 0 };
+    log.push(entry);
     if (!url.pathname.startsWith(prefix)) {
       res.writeHead(404).end('not found');
       return;
@@ -65,7 +69,8 @@ export function serve(root, { failBundle = () => false, slowBundle = () => false
       headers['content-encoding'] = 'gzip';
     }
     res.writeHead(200, headers);
-    sent += fs.statSync(body).size;
+    entry.bytes = fs.statSync(body).size;
+    sent += entry.bytes;
     if (/\/index\.[0-9a-f]+\.bin$/.test(url.pathname) && slowBundle()) {
       const bytes = fs.readFileSync(body);
       const piece = Math.ceil(bytes.length / 20);
@@ -82,6 +87,6 @@ export function serve(root, { failBundle = () => false, slowBundle = () => false
     fs.createReadStream(body).pipe(res);
   });
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve({ server, requests, sent: () => sent, url: `http://127.0.0.1:${server.address().port}${prefix}` }));
+    server.listen(0, '127.0.0.1', () => resolve({ server, requests, log, sent: () => sent, url: `http://127.0.0.1:${server.address().port}${prefix}` }));
   });
 }

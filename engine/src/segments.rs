@@ -75,20 +75,18 @@ pub(crate) struct Opened {
 }
 
 /// Opens `segments` (parsed against `manifest`) together, in the manifest's order.
-pub(crate) fn open(manifest: &Manifest, segments: &[&Segment]) -> Result<Opened, Error> {
+pub(crate) fn open(manifest: &Manifest, mut segments: Vec<Segment>) -> Result<Opened, Error> {
     let dir = RamDirectory::create();
-    let mut ordered: Vec<&Segment> = Vec::new();
-    for file in &manifest.segments {
-        if let Some(s) = segments.iter().find(|s| s.name == file.name) {
-            ordered.push(s);
-        }
-    }
     if let Some(s) = segments
         .iter()
         .find(|s| manifest.segment(&s.name).is_none())
     {
         return Err(malformed(&s.name, "not a segment of this manifest"));
     }
+    let at = |s: &Segment| manifest.segments.iter().position(|f| f.name == s.name);
+    segments.sort_by_key(|s| at(s));
+    segments.dedup_by(|a, b| a.name == b.name);
+    let ordered = segments;
     if ordered.is_empty() {
         return Err(Error::new(ErrorKind::Malformed, "no segment to open"));
     }
@@ -120,7 +118,7 @@ pub(crate) fn open(manifest: &Manifest, segments: &[&Segment]) -> Result<Opened,
     }
     Ok(Opened {
         index: Index::open(dir)?,
-        table: joined_table(ordered.iter().map(|s| &s.table)),
+        table: joined_table(ordered.into_iter().map(|s| s.table)),
         bases,
         loaded,
     })
@@ -172,32 +170,35 @@ fn joined_meta<'a>(
 
 /// The tables one after another; a link seen again in a later segment lists those
 /// issues too (`Table::later`), when the segment that holds it is loaded.
-fn joined_table<'a>(tables: impl Iterator<Item = &'a Table>) -> Table {
+fn joined_table(tables: impl Iterator<Item = Table>) -> Table {
     let mut issues = BTreeMap::new();
     let mut entries = Vec::new();
     let mut later = Vec::new();
     for table in tables {
-        for issue in &table.issues {
-            issues.insert(issue.number, issue.clone());
+        for issue in table.issues {
+            issues.insert(issue.number, issue);
         }
-        entries.extend(table.entries.iter().cloned());
-        later.extend(table.later.iter());
+        entries.extend(table.entries);
+        later.extend(table.later);
     }
-    let by_url: HashMap<String, usize> = entries
-        .iter()
-        .enumerate()
-        .filter_map(|(at, e)| match &e.record {
-            Record::Link(l) => Some((url_key(&l.url).to_string(), at)),
-            _ => None,
-        })
-        .collect();
-    for seen in later {
-        if let Some(&at) = by_url.get(&seen.url) {
-            let entry = &mut entries[at];
-            let mut all: Vec<u32> = entry
-                .issue_numbers()
-                .chain(seen.issues.iter().copied())
-                .collect();
+    // Only the few links seen again are looked up (a few thousand, not every link's
+    // URL copied into a map on every open); the last entry of a URL is the one.
+    let mut seen_again: HashMap<&str, Vec<u32>> = HashMap::new();
+    for seen in &later {
+        seen_again
+            .entry(seen.url.as_str())
+            .or_default()
+            .extend(&seen.issues);
+    }
+    for entry in entries.iter_mut().rev() {
+        if seen_again.is_empty() {
+            break;
+        }
+        let Record::Link(l) = &entry.record else {
+            continue;
+        };
+        if let Some(issues) = seen_again.remove(url_key(&l.url)) {
+            let mut all: Vec<u32> = entry.issue_numbers().chain(issues).collect();
             all.sort_unstable();
             all.dedup();
             entry.issues = all;

@@ -253,11 +253,13 @@ fn build(
     let previous = output::previous_segments(out);
     let reuse = |input: &str| previous.iter().find(|s| s.input == input).cloned();
     let index = twir_engine::writer::write_index(&ingest.records(), &built_at, &reuse)?;
+    let indexed = start.elapsed().as_secs_f64();
     let sizes = output::write_site_data(out, &index, &ingest)?;
     eprintln!(
-        "Wrote {} in {:.2} s ({:.2} s in all):",
+        "Wrote {} in {:.2} s (indexing {indexed:.2} s, exports and compression {:.2} s; {:.2} s in all):",
         out.display(),
         start.elapsed().as_secs_f64(),
+        start.elapsed().as_secs_f64() - indexed,
         total_start.elapsed().as_secs_f64()
     );
     eprintln!(
