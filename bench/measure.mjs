@@ -30,7 +30,8 @@ export const WORDS = ['async', 'tokio', 'serde', 'wasm', 'embedded', 'gui', 'gam
   'iterator', 'actix', 'axum', 'bevy', 'linux kernel', 'python', 'database', 'sqlx', 'rayon', 'pin', 'yew'];
 
 /// A browser context with the cache off and `profile`'s network, and a byte counter:
-/// `bytes()` is what has come over the wire so far (compressed, headers included).
+/// `bytes(skip)` is what has come over the wire so far (compressed, headers included),
+/// leaving out the requests whose URL `skip` is true for.
 export async function throttledPage(browser, profile) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
@@ -42,11 +43,15 @@ export async function throttledPage(browser, profile) {
   });
   const received = new Map();
   const finished = new Map();
+  const urls = new Map();
+  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
   cdp.on('Network.dataReceived', (e) => received.set(e.requestId, (received.get(e.requestId) || 0) + e.encodedDataLength));
   cdp.on('Network.loadingFinished', (e) => finished.set(e.requestId, e.encodedDataLength));
-  const bytes = () => {
+  const bytes = (skip = () => false) => {
     let total = 0;
-    for (const id of new Set([...received.keys(), ...finished.keys()])) total += finished.get(id) ?? received.get(id);
+    for (const id of new Set([...received.keys(), ...finished.keys()])) {
+      if (!skip(urls.get(id) || '')) total += finished.get(id) ?? received.get(id);
+    }
     return total;
   };
   const requests = () => new Set([...received.keys(), ...finished.keys()]).size;
@@ -60,8 +65,9 @@ export const COLD_QUERIES = ['yew', 'async', 'serde', 'bevy', 'borrow checker', 
 
 /// From an empty cache: open `url`, wait for the search box `box`, type `query`, wait
 /// for the first `result` (and, given `complete`, for that selector too: the whole
-/// index loaded). Times are from navigation start.
-export async function coldStart(browser, { url, box, result, query, profile, complete }) {
+/// index loaded). Times are from navigation start. `background(url)`: the downloads
+/// that do not serve the first answer (twir-search's later segments), counted apart.
+export async function coldStart(browser, { url, box, result, query, profile, complete, background = () => false }) {
   const { context, page, bytes, requests } = await throttledPage(browser, profile);
   // The page notes when each selector first matches: Playwright notices it up to a few
   // hundred ms later in a headless page, which would be counted as waiting.
@@ -80,6 +86,7 @@ export async function coldStart(browser, { url, box, result, query, profile, com
   await page.locator(result).first().waitFor({ timeout: 300_000 });
   const resultsMs = await seen(result);
   const firstBytes = bytes();
+  const neededBytes = bytes(background);
   const firstRequests = requests();
   const firstIssues = await page.locator(result).evaluateAll((hits) => hits.slice(0, 3).map((h) => h.textContent.match(/Issue (\d+?)(?=\d{4}-\d\d-\d\d)/)?.[1]).filter(Boolean));
   let completeMs = null;
@@ -95,6 +102,7 @@ export async function coldStart(browser, { url, box, result, query, profile, com
     query,
     first_results_ms: round(resultsMs, 0),
     bytes_before_first_results: firstBytes,
+    bytes_the_first_results_need: neededBytes,
     requests_before_first_results: firstRequests,
     first_result_issues: firstIssues,
     whole_index_ms: completeMs === null ? null : round(completeMs, 0),

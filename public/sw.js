@@ -38,7 +38,9 @@ async function cacheShell(response, html) {
     .filter((u) => !/^[a-z]+:|^\/\//i.test(u));
   const name = SHELL_PREFIX + (assets.filter((u) => /-[0-9a-f]{8,}/.test(u)).join('|') || 'v1');
   const cache = await caches.open(name);
-  await cache.addAll(assets);
+  // A file without a hash in its name (boot.js) may have changed under the same name:
+  // past the HTTP cache for it.
+  await cache.addAll(assets.map((u) => (/-[0-9a-f]{8,}/.test(u) ? u : new Request(u, { cache: 'no-cache' }))));
   await cache.put('./', response);
   shellName = name;
   return name;

@@ -58,8 +58,10 @@ pub async fn load(on_progress: impl Fn(Progress), on_event: impl Fn(Event)) -> R
     let good = crate::offline::good_manifest(&manifest_url)
         .await
         .and_then(|text| Manifest::from_json(&text).ok().map(|m| (m, text)));
+    // The first saved segment answers alone while the others are read, as on a download.
+    let partial = |engine: Engine| on_event(Event::Ready(Box::new(engine)));
     let old = match &good {
-        Some((old, old_text)) => match open_all(old, old_text, None, &|_| {}, &|_| {}).await {
+        Some((old, old_text)) => match open_all(old, old_text, None, &|_| {}, &partial).await {
             Ok((engine, _)) => {
                 on_event(Event::Ready(Box::new(engine)));
                 idle().await;
@@ -77,7 +79,6 @@ pub async fn load(on_progress: impl Fn(Progress), on_event: impl Fn(Event)) -> R
             Some(early) => (early.manifest.clone(), early.text.clone()),
             None => fetch_manifest(&manifest_url).await?,
         };
-        let partial = |engine: Engine| on_event(Event::Ready(Box::new(engine)));
         let (engine, not_saved) =
             open_all(&manifest, &text, early.as_ref(), &on_progress, &partial).await?;
         if let Some(text) = not_saved {

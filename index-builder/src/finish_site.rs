@@ -133,9 +133,10 @@ fn headers(script_hashes: &[String]) -> String {
          /*-*.wasm\n  Cache-Control: public, max-age=31536000, immutable\n\
          /*-*.css\n  Cache-Control: public, max-age=31536000, immutable\n\
          /data/index.*.bin\n  Cache-Control: public, max-age=31536000, immutable\n\
-         # What names the current files must be asked again each time.\n\
+         # What names the current files, or has no hash in its name, must be asked again each time.\n\
          /index.html\n  Cache-Control: no-cache\n\
          /sw.js\n  Cache-Control: no-cache\n\
+         /boot.js\n  Cache-Control: no-cache\n\
          /data/manifest.json\n  Cache-Control: no-cache\n"
     )
 }
