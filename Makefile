@@ -122,9 +122,11 @@ browser-test:
 	node --test --test-timeout=180000 tests/*.test.mjs
 
 # Figures, not tests: build time and memory, sizes, cold start on three networks, query
-# latency per keystroke and memory in Chromium. Writes bench/results.json.
+# latency per keystroke and memory in Chromium (writes bench/results.json); then the
+# slowest of 1,051 hostile queries, natively.
 bench: tools browser-tools site
 	node bench/run.mjs
+	cargo run --release -q -p index-builder --example bench_hostile
 
 # twir-search against Pagefind (npm `pagefind`, its own binary) on the same archive, in
 # the same Chromium run: the issues rendered as the site's pages and indexed by Pagefind;

@@ -136,8 +136,10 @@ fn check_version(found: u32) -> Result<(), Error> {
         Err(Error::new(
             ErrorKind::FormatVersion,
             format!(
-                "the index has format version {found}, this search reads version {FORMAT_VERSION}: \
-                 rebuild the index (or reload the page for the matching app)"
+                "index format {found} is not supported: this search reads format \
+                 {FORMAT_VERSION}; rebuild the index with index-builder {} (or reload the \
+                 page for the matching app)",
+                env!("CARGO_PKG_VERSION")
             ),
         ))
     }
