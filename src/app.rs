@@ -6,7 +6,7 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use twir_engine::{ParsedQuery, SearchRequest, SearchResults, Sort};
+use twir_engine::{ParsedQuery, SearchRequest, SearchResults, Sort, MAX_WORDS};
 
 use crate::crates_view::CratesView;
 use crate::facet_panel::FacetPanel;
@@ -361,7 +361,7 @@ fn results_view(
             });
             view! {
                 <p class="summary" role="status">
-                    {format!("No results for {}. Try fewer words or another spelling.", r.understood)}
+                    {format!("No results for {}{}. Try fewer words or another spelling.", r.understood, left_out(r.left_out))}
                 </p>
                 {fewer}
             }
@@ -371,11 +371,18 @@ fn results_view(
             let partial = engine.as_ref().is_some_and(|e| !e.is_complete());
             let summary = if partial {
                 format!(
-                    "{} results so far for {} ({ms:.0} ms); more years are still loading",
-                    r.total, r.understood
+                    "{} results so far for {}{} ({ms:.0} ms); more years are still loading",
+                    r.total,
+                    r.understood,
+                    left_out(r.left_out)
                 )
             } else {
-                format!("{} results for {} ({ms:.0} ms)", r.total, r.understood)
+                format!(
+                    "{} results for {}{} ({ms:.0} ms)",
+                    r.total,
+                    r.understood,
+                    left_out(r.left_out)
+                )
             };
             let more = (r.hits.len() < r.total).then(|| {
                 view! {
@@ -408,4 +415,13 @@ fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
+}
+
+/// What the summary says of the words a long query left out (`MAX_WORDS`).
+fn left_out(words: usize) -> String {
+    match words {
+        0 => String::new(),
+        1 => format!(" (1 more word left out: a search reads the first {MAX_WORDS})"),
+        n => format!(" ({n} more words left out: a search reads the first {MAX_WORDS})"),
+    }
 }

@@ -30,7 +30,7 @@ pub use author::author_key;
 pub use bundle::{Bundle, IndexStats, Manifest, SegmentFile, FORMAT_VERSION};
 pub use error::{Error, ErrorKind};
 pub use facets::Facets;
-pub use query::{ParsedQuery, QueryPart};
+pub use query::{ParsedQuery, QueryPart, MAX_WORDS};
 pub use record::{CrateOfTheWeek, Issue, Link, NoAuthor, Presence, Quote, Record, RecordKind};
 pub use search::{Engine, Hit, IssueSummary, SearchRequest, SearchResults, Sort};
 pub use section::SectionGroup;

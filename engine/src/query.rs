@@ -15,6 +15,12 @@ use crate::{RecordKind, SectionGroup};
 /// types more, and it bounds the work a pasted novel can cause.
 const MAX_QUERY_BYTES: usize = 512;
 
+/// A query searches at most this many words (a phrase counts its words, `a OR b` its
+/// alternatives'); filters are not counted. It bounds the work of a pasted paragraph
+/// or a thousand `OR`s: the words past it are left out, and said to be
+/// ([`ParsedQuery::left_out`]), never dropped silently.
+pub const MAX_WORDS: usize = 16;
+
 /// A parsed query.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ParsedQuery {
@@ -22,6 +28,8 @@ pub struct ParsedQuery {
     /// True when the input did not end in white space: the last word is still being
     /// typed and also matches as a prefix.
     pub typing: bool,
+    /// How many words past [`MAX_WORDS`] were left out of `parts`.
+    pub left_out: usize,
 }
 
 /// One element of a query.
@@ -115,7 +123,13 @@ impl ParsedQuery {
                 negated: false,
             });
         }
-        ParsedQuery { parts, typing }
+        let (parts, left_out) = within_word_limit(parts);
+        ParsedQuery {
+            parts,
+            // A word cut off is not the one being typed.
+            typing: typing && left_out == 0,
+            left_out,
+        }
     }
 
     /// True when nothing would be searched for or filtered on.
@@ -174,6 +188,53 @@ impl QueryPart {
             QueryPart::Word { negated: false, .. } | QueryPart::Phrase { negated: false, .. }
         )
     }
+}
+
+/// The words a part searches for: one per word, a phrase's words, the sum of an `OR`'s
+/// alternatives; none for a filter.
+fn words_in(part: &QueryPart) -> usize {
+    match part {
+        QueryPart::Word { .. } => 1,
+        QueryPart::Phrase { text, .. } => text.split_whitespace().count().max(1),
+        QueryPart::Or(alternatives) => alternatives.iter().map(words_in).sum(),
+        _ => 0,
+    }
+}
+
+/// `parts` with at most [`MAX_WORDS`] words, in the order typed (filters all kept, an
+/// `OR` cut to the alternatives that fit), and how many words were left out.
+fn within_word_limit(parts: Vec<QueryPart>) -> (Vec<QueryPart>, usize) {
+    let mut room = MAX_WORDS;
+    let mut left_out = 0;
+    let mut kept = Vec::with_capacity(parts.len());
+    for part in parts {
+        let words = words_in(&part);
+        if words <= room {
+            room -= words;
+            kept.push(part);
+            continue;
+        }
+        let QueryPart::Or(alternatives) = part else {
+            left_out += words;
+            continue;
+        };
+        let mut fitting = Vec::new();
+        for alternative in alternatives {
+            let words = words_in(&alternative);
+            if words <= room {
+                room -= words;
+                fitting.push(alternative);
+            } else {
+                left_out += words;
+            }
+        }
+        match fitting.len() {
+            0 => {}
+            1 => kept.extend(fitting),
+            _ => kept.push(QueryPart::Or(fitting)),
+        }
+    }
+    (kept, left_out)
 }
 
 fn lex(input: &str) -> Vec<Lexeme> {
@@ -385,6 +446,32 @@ impl fmt::Display for ParsedQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_past_the_limit_are_left_out_and_counted() {
+        let words: Vec<String> = (0..40).map(|i| format!("w{i}")).collect();
+        let q = ParsedQuery::parse(&format!("kind:link {} year:2019", words.join(" ")));
+        assert_eq!(q.left_out, 40 - MAX_WORDS);
+        assert_eq!(q.parts.iter().map(words_in).sum::<usize>(), MAX_WORDS);
+        // Filters are kept wherever they stand; the words kept are the first typed.
+        assert!(q.parts.contains(&QueryPart::Year(2019..=2019)));
+        assert!(q.parts.contains(&QueryPart::Kind(RecordKind::Link)));
+        assert_eq!(q.parts[1].to_string(), "w0");
+        assert!(!q.typing, "the cut-off last word is not being typed");
+
+        let ored = ParsedQuery::parse(&words.join(" OR "));
+        assert_eq!(ored.left_out, 40 - MAX_WORDS);
+        match &ored.parts[..] {
+            [QueryPart::Or(alternatives)] => assert_eq!(alternatives.len(), MAX_WORDS),
+            other => panic!("{other:?}"),
+        }
+        // A phrase too long for the room left is left out whole, not cut.
+        let phrase = ParsedQuery::parse(&format!("{} \"a b c\"", words[..15].join(" ")));
+        assert_eq!((phrase.parts.len(), phrase.left_out), (15, 3));
+        // Within the limit nothing changes.
+        let short = ParsedQuery::parse("borrow checker \"non-lexical lifetimes\" -gc");
+        assert_eq!((short.parts.len(), short.left_out), (4, 0));
+    }
 
     #[test]
     fn removing_a_part_keeps_the_others_whole() {

@@ -83,6 +83,9 @@ impl SearchRequest {
 pub struct SearchResults {
     /// The query as understood, in the query language.
     pub understood: String,
+    /// Words past [`crate::query::MAX_WORDS`] that were not searched for (not in
+    /// `understood`): the UI says so.
+    pub left_out: usize,
     /// How many records match in all.
     pub total: usize,
     pub hits: Vec<Hit>,
@@ -269,6 +272,7 @@ impl Engine {
         let parsed = ParsedQuery::parse(&request.query);
         let mut results = SearchResults {
             understood: parsed.understood(),
+            left_out: parsed.left_out,
             ..SearchResults::default()
         };
         if parsed.is_empty() {
