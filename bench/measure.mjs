@@ -1,6 +1,7 @@
 // What `make bench` and `make bench-compare` measure the same way: statistics, timed
 // commands (/usr/bin/time -v), the CDP network profiles and a cold start in Chromium.
 import { spawnSync } from 'node:child_process';
+import { noteWhenSeen } from '../tests/browser.mjs';
 
 export const median = (v) => [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)];
 export const pct = (v, p) => [...v].sort((a, b) => a - b)[Math.round((v.length - 1) * p)];
@@ -69,16 +70,8 @@ export const COLD_QUERIES = ['yew', 'async', 'serde', 'bevy', 'borrow checker', 
 /// that do not serve the first answer (twir-search's later segments), counted apart.
 export async function coldStart(browser, { url, box, result, query, profile, complete, background = () => false }) {
   const { context, page, bytes, requests } = await throttledPage(browser, profile);
-  // The page notes when each selector first matches: Playwright notices it up to a few
-  // hundred ms later in a headless page, which would be counted as waiting.
-  await page.addInitScript((selectors) => {
-    window.__seen = {};
-    const observer = new MutationObserver(() => {
-      for (const s of selectors) if (!(s in window.__seen) && document.querySelector(s)) window.__seen[s] = performance.now();
-    });
-    observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
-  }, [box, result, ...(complete ? [complete] : [])]);
-  const seen = (selector) => page.evaluate((s) => window.__seen[s] ?? performance.now(), selector);
+  const noted = await noteWhenSeen(page, [box, result, ...(complete ? [complete] : [])]);
+  const seen = async (selector) => (await noted(selector))?.ms ?? page.evaluate(() => performance.now());
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForSelector(box, { timeout: 300_000 });
   const boxMs = await seen(box);

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { serve } from '../tests/serve.mjs';
-import { launch } from '../tests/browser.mjs';
+import { launch, noteWhenSeen } from '../tests/browser.mjs';
 import { median, round, stats, timed, PROFILES, WORDS, COLD_QUERIES, coldStart } from './measure.mjs';
 
 const ROOT = path.resolve(new URL('..', import.meta.url).pathname);
@@ -151,17 +151,12 @@ async function returningReader(browser) {
   for (let i = 0; i < 300 && !(await saved()); i++) await page.waitForTimeout(100);
   // The repeat visit: when the first hit is painted, and what reached the server before
   // it (the update check the app makes once it has answered comes after).
-  await page.addInitScript(() => new MutationObserver((_, observer) => {
-    if (document.querySelector('.hit')) {
-      window.__firstHit = performance.timeOrigin + performance.now();
-      observer.disconnect();
-    }
-  }).observe(document, { childList: true, subtree: true }));
+  const seen = await noteWhenSeen(page, ['.hit']);
   const logged = site.log.length;
   const t0 = Date.now();
   await page.goto(`${site.url}?q=yew`);
   await page.locator('.hit').first().waitFor({ timeout: 60_000 });
-  const firstHit = await page.evaluate(() => window.__firstHit);
+  const firstHit = (await seen('.hit')).epoch;
   await page.waitForTimeout(2000);
   const visit = site.log.slice(logged);
   const early = visit.filter((r) => r.at <= firstHit);

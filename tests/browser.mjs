@@ -21,3 +21,18 @@ export function screenshotPath(name) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   return `${SCREENSHOTS}${name}.png`;
 }
+
+/// Has the page note, itself, when each of `selectors` first matches: Playwright notices
+/// a new element up to a few hundred ms later in a headless page, which a timing would
+/// count as waiting. Call before navigating. `seen(selector)` gives `{ ms, epoch }` (ms
+/// since navigation start, and since 1970 to compare with a server's log) or null.
+export async function noteWhenSeen(page, selectors) {
+  await page.addInitScript((list) => {
+    window.__seen = {};
+    new MutationObserver(() => {
+      for (const s of list) if (!(s in window.__seen) && document.querySelector(s)) window.__seen[s] = performance.now();
+    }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+  }, selectors);
+  return (selector) => page.evaluate((s) => (s in (window.__seen || {})
+    ? { ms: window.__seen[s], epoch: performance.timeOrigin + window.__seen[s] } : null), selector);
+}

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { serve } from './serve.mjs';
-import { launch, screenshotPath } from './browser.mjs';
+import { launch, noteWhenSeen, screenshotPath } from './browser.mjs';
 
 const ROOT = path.resolve(new URL('..', import.meta.url).pathname);
 const DIST = path.join(ROOT, 'dist');
@@ -115,16 +115,11 @@ test('a repeat visit answers from the saved index before it asks the network any
   await page.goto(site.url);
   await page.getByText(/Index of issues up to 644/).waitFor({ timeout: 60_000 });
   await waitUntilSavedForOffline(page);
-  await page.addInitScript(() => new MutationObserver((_, observer) => {
-    if (document.querySelector('.hit')) {
-      window.__firstHit = performance.timeOrigin + performance.now();
-      observer.disconnect();
-    }
-  }).observe(document, { childList: true, subtree: true }));
+  const seen = await noteWhenSeen(page, ['.hit']);
   const logged = site.log.length;
   await page.goto(`${site.url}?q=yew`);
   await page.locator('.hit').filter({ hasText: 'Issue 215' }).first().waitFor({ timeout: 30_000 });
-  const firstHit = await page.evaluate(() => window.__firstHit);
+  const firstHit = (await seen('.hit')).epoch;
   // Once it has answered, it asks for the manifest (a new index?), and the service
   // worker for index.html (a new app?).
   const asked = () => site.log.slice(logged).map((r) => r.path);
