@@ -6,7 +6,7 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use twir_engine::{ParsedQuery, SearchRequest, SearchResults, Sort, MAX_WORDS};
+use twir_engine::{ParsedQuery, SearchRequest, SearchResults, Sort, MAX_TYPO_WORDS, MAX_WORDS};
 
 use crate::crates_view::CratesView;
 use crate::facet_panel::FacetPanel;
@@ -361,7 +361,7 @@ fn results_view(
             });
             view! {
                 <p class="summary" role="status">
-                    {format!("No results for {}{}. Try fewer words or another spelling.", r.understood, left_out(r.left_out))}
+                    {format!("No results for {}{}. Try fewer words or another spelling.", r.understood, bounds(&r))}
                 </p>
                 {fewer}
             }
@@ -374,14 +374,14 @@ fn results_view(
                     "{} results so far for {}{} ({ms:.0} ms); more years are still loading",
                     r.total,
                     r.understood,
-                    left_out(r.left_out)
+                    bounds(&r)
                 )
             } else {
                 format!(
                     "{} results for {}{} ({ms:.0} ms)",
                     r.total,
                     r.understood,
-                    left_out(r.left_out)
+                    bounds(&r)
                 )
             };
             let more = (r.hits.len() < r.total).then(|| {
@@ -417,11 +417,28 @@ fn now_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-/// What the summary says of the words a long query left out (`MAX_WORDS`).
-fn left_out(words: usize) -> String {
-    match words {
-        0 => String::new(),
-        1 => format!(" (1 more word left out: a search reads the first {MAX_WORDS})"),
-        n => format!(" ({n} more words left out: a search reads the first {MAX_WORDS})"),
+/// What the summary says of the work a long query was spared: the words left out
+/// (`MAX_WORDS`) and the words searched without typo tolerance (`MAX_TYPO_WORDS`).
+fn bounds(r: &SearchResults) -> String {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let mut said = Vec::new();
+    if r.left_out > 0 {
+        let n = r.left_out;
+        said.push(format!(
+            "{n} more word{} left out: a search reads the first {MAX_WORDS}",
+            plural(n)
+        ));
+    }
+    if r.exact_only > 0 {
+        let n = r.exact_only;
+        said.push(format!(
+            "{n} word{} spelled exactly: typos are forgiven in the first {MAX_TYPO_WORDS}",
+            plural(n)
+        ));
+    }
+    if said.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", said.join("; "))
     }
 }

@@ -32,6 +32,6 @@ pub use error::{Error, ErrorKind};
 pub use facets::Facets;
 pub use query::{ParsedQuery, QueryPart, MAX_WORDS};
 pub use record::{CrateOfTheWeek, Issue, Link, NoAuthor, Presence, Quote, Record, RecordKind};
-pub use search::{Engine, Hit, IssueSummary, SearchRequest, SearchResults, Sort};
+pub use search::{Engine, Hit, IssueSummary, SearchRequest, SearchResults, Sort, MAX_TYPO_WORDS};
 pub use section::SectionGroup;
 pub use segments::Segment;

@@ -9,7 +9,8 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::index::SegmentId;
 use tantivy::query::doc_predicate_query::{DocPredicateQuery, FunctionPredicate};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, Query, TermQuery,
+    AllQuery, Bm25StatisticsProvider, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur,
+    Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocId, IndexReader, ReloadPolicy, SegmentReader, Term};
@@ -86,6 +87,9 @@ pub struct SearchResults {
     /// Words past [`crate::query::MAX_WORDS`] that were not searched for (not in
     /// `understood`): the UI says so.
     pub left_out: usize,
+    /// Words that would have been typo-tolerant but were searched exactly, past
+    /// [`MAX_TYPO_WORDS`]: the UI says so.
+    pub exact_only: usize,
     /// How many records match in all.
     pub total: usize,
     pub hits: Vec<Hit>,
@@ -278,7 +282,6 @@ impl Engine {
         if parsed.is_empty() {
             return Ok(results);
         }
-        let query = self.build_query(&parsed, request.include_boilerplate);
         let searcher = self.reader.searcher();
         let partial = crate::stats::PartialStats {
             searcher: &searcher,
@@ -286,36 +289,53 @@ impl Engine {
             whole: &self.manifest.stats,
             loaded_docs: self.table.entries.len() as u64,
         };
-        let stats: &dyn tantivy::query::Bm25StatisticsProvider = if self.is_complete() {
+        let stats: &dyn Bm25StatisticsProvider = if self.is_complete() {
             &searcher
         } else {
             &partial
         };
+        let mut typos = Typos::new(stats);
+        let query = self.build_query(&parsed, request.include_boilerplate, &mut typos);
+        results.exact_only = typos.cut;
         let limit = request.limit.max(1);
         let collector = TopDocs::with_limit(limit).and_offset(request.offset);
         let (columns, bases) = (self.columns.clone(), self.bases.clone());
         let sort = request.sort;
         // Relevance: crates and quotes weigh more, ties go to the newer. Newest and
         // oldest: by date, then by relevance within a day.
-        let page: Vec<(f32, DocAddress)> = searcher
-            .search_with_statistics_provider(
+        let top = collector.tweak_score(move |segment: &SegmentReader| {
+            let columns = columns.clone();
+            let base = base_of(&bases, segment);
+            move |doc: DocId, score: f32| {
+                let doc = (base + doc) as usize;
+                let date = i64::from(columns.date.get(doc).copied().unwrap_or(0));
+                let kind = columns.kind.get(doc).copied();
+                match sort {
+                    Sort::Relevance => (score * kind_weight(kind), date, score),
+                    Sort::Newest => (0.0, date, score),
+                    Sort::Oldest => (0.0, -date, score),
+                }
+            }
+        });
+        // One pass over the matches gives the page and the facets (or, when paging,
+        // the count): a phrase or filter check then reads each record once, not twice.
+        let page = if request.facets {
+            let (page, docs) = searcher.search_with_statistics_provider(
                 &query,
-                &collector.tweak_score(move |segment: &SegmentReader| {
-                    let columns = columns.clone();
-                    let base = base_of(&bases, segment);
-                    move |doc: DocId, score: f32| {
-                        let doc = (base + doc) as usize;
-                        let date = i64::from(columns.date.get(doc).copied().unwrap_or(0));
-                        let kind = columns.kind.get(doc).copied();
-                        match sort {
-                            Sort::Relevance => (score * kind_weight(kind), date, score),
-                            Sort::Newest => (0.0, date, score),
-                            Sort::Oldest => (0.0, -date, score),
-                        }
-                    }
-                }),
+                &(top, DocIdCollector::new(self.bases.clone())),
                 stats,
-            )?
+            )?;
+            results.total = docs.len();
+            results.facets = self.facet_index.count(&docs);
+            page
+        } else {
+            // Paging: the caller keeps the facets it has; only the page changes.
+            let (page, total) =
+                searcher.search_with_statistics_provider(&query, &(top, Count), stats)?;
+            results.total = total;
+            page
+        };
+        let page: Vec<(f32, DocAddress)> = page
             .into_iter()
             .map(|((_, _, score), addr)| (score, addr))
             .collect();
@@ -325,14 +345,6 @@ impl Engine {
             if let Some(entry) = self.table.entries.get((base + addr.doc_id) as usize) {
                 results.hits.push(self.hit(entry, score, &terms));
             }
-        }
-        if request.facets {
-            let docs = searcher.search(&query, &DocIdCollector::new(self.bases.clone()))?;
-            results.total = docs.len();
-            results.facets = self.facet_index.count(&docs);
-        } else {
-            // Paging: the caller keeps the facets it has; only the page changes.
-            results.total = searcher.search(&query, &Count)?;
         }
         Ok(results)
     }
@@ -410,7 +422,12 @@ impl Engine {
         }
     }
 
-    fn build_query(&self, parsed: &ParsedQuery, include_boilerplate: bool) -> Box<dyn Query> {
+    fn build_query(
+        &self,
+        parsed: &ParsedQuery,
+        include_boilerplate: bool,
+        typos: &mut Typos,
+    ) -> Box<dyn Query> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let last_word = parsed
             .parts
@@ -421,7 +438,7 @@ impl Engine {
             let prefix = parsed.typing && Some(i) == last_word && i + 1 == parsed.parts.len();
             match part {
                 QueryPart::Word { text, negated } => {
-                    if let Some(q) = self.text_query(text, prefix) {
+                    if let Some(q) = self.text_query(text, prefix, typos) {
                         clauses.push((occur(*negated), q));
                     }
                 }
@@ -434,7 +451,7 @@ impl Engine {
                     let alts: Vec<(Occur, Box<dyn Query>)> = alts
                         .iter()
                         .filter_map(|a| match a {
-                            QueryPart::Word { text, .. } => self.text_query(text, false),
+                            QueryPart::Word { text, .. } => self.text_query(text, false, typos),
                             QueryPart::Phrase { text, .. } => self.phrase_query(text),
                             _ => None,
                         })
@@ -498,9 +515,9 @@ impl Engine {
     }
 
     /// One typed word: exact in any text field, weighted by field; then, ranked below,
-    /// typo-tolerant and (for the word being typed) prefix matches. A word the analyser
-    /// splits (`tokio::spawn`, `async-std`) must match as a phrase.
-    fn text_query(&self, word: &str, prefix: bool) -> Option<Box<dyn Query>> {
+    /// typo-tolerant (while `typos` lasts) and (for the word being typed) prefix matches.
+    /// A word the analyser splits (`tokio::spawn`, `async-std`) must match as a phrase.
+    fn text_query(&self, word: &str, prefix: bool, typos: &mut Typos) -> Option<Box<dyn Query>> {
         let words = crate::phrase::words(word);
         if words.len() > 1 {
             return self.phrase_query(word);
@@ -511,43 +528,39 @@ impl Engine {
         if stop_word && !prefix {
             return None;
         }
+        let fields = self.text_fields();
+        let terms = fields.map(|(field, _)| Term::from_field_text(field, &token));
+        // Typos: one letter in a word of 5 to 8, two in a longer one, for a rare word
+        // while the query has typo-tolerant words left (`Typos`).
+        let distance = match token.chars().count() {
+            _ if stop_word => 0,
+            0..=4 => 0,
+            5..=8 => 1,
+            _ => 2,
+        };
+        let distance = if distance > 0 && typos.allow(&terms) {
+            distance
+        } else {
+            0
+        };
+        let boosted = |query: Box<dyn Query>, weight: f32| -> (Occur, Box<dyn Query>) {
+            (Occur::Should, Box::new(BoostQuery::new(query, weight)))
+        };
         let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (field, weight) in self.text_fields() {
-            let term = Term::from_field_text(field, &token);
+        for (term, (_, weight)) in terms.into_iter().zip(fields) {
             if prefix {
-                should.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(
-                        Box::new(FuzzyTermQuery::new_prefix(term.clone(), 0, true)),
-                        0.3 * weight,
-                    )),
-                ));
+                let query = FuzzyTermQuery::new_prefix(term.clone(), 0, true);
+                should.push(boosted(Box::new(query), 0.3 * weight));
             }
             if stop_word {
                 continue;
             }
-            should.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(
-                    Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs)),
-                    weight,
-                )),
-            ));
-            let chars = token.chars().count();
-            let distance = match chars {
-                0..=4 => 0,
-                5..=8 => 1,
-                _ => 2,
-            };
             if distance > 0 {
-                should.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(
-                        Box::new(FuzzyTermQuery::new(term.clone(), distance, true)),
-                        0.2 * weight,
-                    )),
-                ));
+                let query = FuzzyTermQuery::new(term.clone(), distance, true);
+                should.push(boosted(Box::new(query), 0.2 * weight));
             }
+            let query = TermQuery::new(term, IndexRecordOption::WithFreqs);
+            should.push(boosted(Box::new(query), weight));
         }
         Some(Box::new(BooleanQuery::new(should)))
     }
@@ -604,6 +617,58 @@ impl Engine {
     fn text_fields(&self) -> [(Field, f32); 4] {
         let f = &self.fields;
         [(f.title, 3.0), (f.people, 2.0), (f.body, 1.0), (f.url, 0.5)]
+    }
+}
+
+/// A word forgives typos only when fewer records than this have it exactly: a word the
+/// archive is full of is taken as spelled (`serde`, `const`), and its typo neighbours
+/// are mostly other real words (`cost`, `consts`), noise in the count and the facets.
+/// Typesense does the same (`typo_tokens_threshold`). It also spares the common words,
+/// most of what people type, the walk through every word list that typo tolerance costs.
+pub const TYPOS_BELOW_RECORDS: u64 = 20;
+
+/// At most this many words of one query forgive typos. Each such word walks the word
+/// list of every field of every segment (about 5 ms natively for a long word), so a
+/// pasted list of misspellings took 80 ms; the words past it must match exactly, and
+/// the results say how many did ([`SearchResults::exact_only`]).
+pub const MAX_TYPO_WORDS: usize = 4;
+
+/// Which words of one query forgive typos, and how many went without past
+/// [`MAX_TYPO_WORDS`].
+struct Typos<'a> {
+    /// The whole index's statistics (estimated from the loaded segments while others
+    /// are missing, as for ranking).
+    stats: &'a dyn Bm25StatisticsProvider,
+    used: usize,
+    cut: usize,
+}
+
+impl<'a> Typos<'a> {
+    fn new(stats: &'a dyn Bm25StatisticsProvider) -> Typos<'a> {
+        Typos {
+            stats,
+            used: 0,
+            cut: 0,
+        }
+    }
+
+    /// True when the word whose exact `terms` (one per text field) are given may match
+    /// with typos: it is rare ([`TYPOS_BELOW_RECORDS`]) and the query has some left.
+    fn allow(&mut self, terms: &[Term; 4]) -> bool {
+        let records: u64 = terms
+            .iter()
+            .map(|t| self.stats.doc_freq(t).unwrap_or(0))
+            .sum();
+        if records >= TYPOS_BELOW_RECORDS {
+            return false;
+        }
+        if self.used < MAX_TYPO_WORDS {
+            self.used += 1;
+            true
+        } else {
+            self.cut += 1;
+            false
+        }
     }
 }
 

@@ -19,11 +19,14 @@ const STOP_WORDS: [&str; 36] = [
     "we", "what", "why", "will", "with", "you", "your", "into",
 ];
 
+/// Words of this many bytes or more (hashes, base64) are dropped.
+pub(crate) const LONGEST_WORD: usize = 40;
+
 /// Words are runs of letters and digits, lower-cased and folded to ASCII
-/// (`Café` finds `cafe`); tokens longer than 40 bytes (hashes, base64) are dropped.
+/// (`Café` finds `cafe`); words of [`LONGEST_WORD`] bytes or more are dropped.
 fn words_analyzer() -> tantivy::tokenizer::TextAnalyzerBuilder<impl tantivy::tokenizer::Tokenizer> {
     TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
+        .filter(RemoveLongFilter::limit(LONGEST_WORD))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
 }

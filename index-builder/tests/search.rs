@@ -148,6 +148,101 @@ fn phrases_keep_their_stop_words_which_plain_words_ignore() {
             .collect();
         assert!(squashed.windows(2).any(|w| w == ["the", "book"]), "{text}");
     }
+    // A phrase of stop words only reads every record (none of its words is indexed)
+    // and keeps those where they stand together.
+    // The shown snippet may be cut before it, so the hit's whole record is read.
+    let r = search("\"not to\" ", 500);
+    assert!(r.total > 10 && r.total < 500, "{}", r.total);
+    for h in &r.hits {
+        let text = whole_texts(h).to_lowercase();
+        assert!(
+            words_of(&text).windows(2).any(|w| w == ["not", "to"]),
+            "{text}"
+        );
+    }
+}
+
+/// The words of `text` as a reader sees them: runs of letters and digits.
+fn words_of(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Every text, whole, of the records behind a hit (its URL; an issue's title) in each
+/// issue it was found in (a link repeated in several issues is one hit), and the URL.
+fn whole_texts(h: &twir_engine::Hit) -> String {
+    use twir_engine::Record;
+    let mut out = format!("{}\n", h.url);
+    for record in h.issues.iter().flat_map(|&n| engine().issue_records(n)) {
+        let texts: Vec<&str> = match record {
+            Record::Issue(i) if i.title == h.title => vec![&i.title, &i.text],
+            Record::Link(l) if l.url == h.url => vec![&l.text, &l.context],
+            Record::Crate(c) if c.url == h.url => {
+                let mut texts = vec![c.name.as_str(), &c.description];
+                texts.extend(c.suggested_by.iter().map(String::as_str));
+                texts
+            }
+            Record::Quote(q) if q.url == h.url => {
+                let mut texts = vec![q.author.as_str(), &q.text, &q.attribution];
+                texts.extend(q.suggested_by.iter().map(String::as_str));
+                texts
+            }
+            _ => continue,
+        };
+        for t in texts {
+            out.push_str(t);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn a_word_the_archive_is_full_of_is_taken_as_spelled() {
+    // Every record found has the word itself: no typo neighbours (`cost`, `consts`,
+    // `serge`) are counted in.
+    for word in ["const", "serde", "compiler"] {
+        let r = search(&format!("{word} "), 5000);
+        assert!(
+            r.total >= 100 && r.hits.len() == r.total,
+            "{word}: {}",
+            r.total
+        );
+        for h in &r.hits {
+            let text = whole_texts(h).to_lowercase();
+            assert!(words_of(&text).contains(&word), "{word}: {text}");
+        }
+    }
+    // A word the archive does not have still finds what was meant.
+    let r = search("asyncronous ", 5);
+    assert!(r.total > 10, "{}", r.total);
+    assert!(r
+        .hits
+        .iter()
+        .all(|h| !words_of(&h.body.to_lowercase()).contains(&"asyncronous")));
+}
+
+#[test]
+fn at_most_four_words_forgive_typos_and_the_others_are_counted() {
+    let four = search("tokoi asyncronous webassembley borow ", 1);
+    assert_eq!(four.exact_only, 0);
+    let five = search("tokoi asyncronous webassembley borow checkr ", 1);
+    assert_eq!(five.exact_only, 1);
+    // Common words do not use up the four: only the misspelled ones count.
+    let mixed = search("rust tokoi async asyncronous cargo webassembley borow ", 1);
+    assert_eq!(mixed.exact_only, 0);
+    // Each of the first four still forgives its typo.
+    for (typo, meant) in [("tokoi", "tokio"), ("webassembley", "webassembly")] {
+        let r = search(&format!("{typo} asyncronous "), 5);
+        assert!(!r.hits.is_empty(), "{typo}");
+        assert!(
+            r.hits.iter().any(|h| format!("{} {}", h.title, h.body)
+                .to_lowercase()
+                .contains(meant)),
+            "{typo}"
+        );
+    }
 }
 
 #[test]
