@@ -9,6 +9,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
 TRUNK_VERSION := 0.21.14
+CARGO_FUZZ_VERSION := 0.13.1
 # wasm-bindgen-cli must equal the wasm-bindgen that Cargo.lock pins.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/"/,"",$$3); print $$3}' Cargo.lock)
 DATA := public/data
@@ -26,7 +27,7 @@ ifeq ($(origin ARCHIVE), undefined)
   endif
 endif
 
-.PHONY: serve test bench bench-compare tools browser-tools index site site-subpath twir-site fmt-check clippy native-test browser-test dist clean
+.PHONY: serve test bench bench-compare fuzz fuzz-tools tools browser-tools index site site-subpath twir-site fmt-check clippy native-test browser-test dist clean
 
 serve: tools index
 	trunk serve --release
@@ -134,6 +135,18 @@ bench: tools browser-tools site
 # find what they should. Writes bench/compare.md (kept in git) and bench/compare.json.
 bench-compare: tools browser-tools site
 	node bench/compare.mjs
+
+# Coverage-guided fuzzing, not a test: each of the four targets (fuzz/src) under libFuzzer
+# for FUZZ_RUNS inputs (default 1,000,000), two at a time; prints inputs tried, coverage,
+# crashes and hangs (fuzz/run.sh). make test replays the seeds and the kept inputs.
+fuzz: fuzz-tools
+	fuzz/run.sh
+
+fuzz-tools:
+	@if ! cargo fuzz --version 2>/dev/null | grep -q "cargo-fuzz $(CARGO_FUZZ_VERSION)"; then
+	  echo "installing: cargo-fuzz $(CARGO_FUZZ_VERSION) (about 1 minute)"
+	  cargo install --locked cargo-fuzz --version $(CARGO_FUZZ_VERSION)
+	fi
 
 clean:
 	rm -rf dist dist-search $(DATA)

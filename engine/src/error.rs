@@ -32,6 +32,14 @@ impl Error {
         }
     }
 
+    /// The same error, said of the file `name`.
+    pub(crate) fn in_file(self, name: &str) -> Self {
+        Error {
+            kind: self.kind,
+            message: format!("{name}: {}", self.message),
+        }
+    }
+
     /// The kind of this error.
     pub fn kind(&self) -> ErrorKind {
         self.kind

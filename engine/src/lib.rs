@@ -27,7 +27,7 @@ mod tokenizer;
 pub mod writer;
 
 pub use author::author_key;
-pub use bundle::{Bundle, IndexStats, Manifest, SegmentFile, FORMAT_VERSION};
+pub use bundle::{sha256_hex, Bundle, IndexStats, Manifest, SegmentFile, FORMAT_VERSION};
 pub use error::{Error, ErrorKind};
 pub use facets::Facets;
 pub use query::{ParsedQuery, QueryPart, MAX_WORDS};

@@ -42,7 +42,8 @@ impl Segment {
             )
         })?;
         manifest.verify(file, bytes)?;
-        let mut bundle = Bundle::from_bytes(bytes)?;
+        // Refusals name the file: the reader is told which download was bad.
+        let mut bundle = Bundle::from_bytes(bytes).map_err(|e| e.in_file(name))?;
         let table = bundle
             .parts
             .remove(TABLE_PART)

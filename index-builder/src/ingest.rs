@@ -251,10 +251,22 @@ fn parse_markdown(text: &str, rel: &str, out: &mut Ingest) -> Option<ParsedIssue
 }
 
 fn read_records(path: &Path, rel: &str, out: &mut Ingest) -> Vec<ParsedIssue> {
-    let Some(text) = read_text(path, rel, out) else {
-        return Vec::new();
-    };
-    let docs = standard_site::read(rel, &text, &mut out.warnings);
+    match read_text(path, rel, out) {
+        Some(text) => parse_records(&text, rel, out),
+        None => Vec::new(),
+    }
+}
+
+/// Parses the bytes of one standard.site record file named `rel`, as [`ingest`] does.
+pub fn parse_records_bytes(bytes: &[u8], rel: &str, out: &mut Ingest) -> Vec<ParsedIssue> {
+    match decode_text(bytes, rel, out) {
+        Some(text) => parse_records(&text, rel, out),
+        None => Vec::new(),
+    }
+}
+
+fn parse_records(text: &str, rel: &str, out: &mut Ingest) -> Vec<ParsedIssue> {
+    let docs = standard_site::read(rel, text, &mut out.warnings);
     let mut issues = Vec::new();
     for (doc, line) in docs {
         let mut head = header::Header::default();
