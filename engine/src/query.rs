@@ -347,6 +347,9 @@ fn phrase_or_word(text: &str, negated: bool) -> Option<QueryPart> {
 
 /// Collapses white space; `None` when nothing searchable is left.
 fn clean_word(w: &str) -> Option<String> {
+    // A quote inside a word (`-"bo`, `of:"x`) is not searchable, and shown it would
+    // read back as the start of a phrase.
+    let w = w.replace('"', "");
     let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
     (w.chars().any(char::is_alphanumeric)).then_some(w)
 }
@@ -354,9 +357,12 @@ fn clean_word(w: &str) -> Option<String> {
 fn filter(key: &str, value: &str) -> Option<QueryPart> {
     // A value's quotes only group its words (`author:"Ralf Jung"`); one left inside
     // (`section:"ru`, unclosed) was shown and read back as something else.
-    let value = value.replace('"', " ");
+    let value = value.replace('"', "");
     let value = value.trim();
-    if value.is_empty() {
+    // Only a section's or an author's name has several words: `tag:"with of"` is no tag.
+    if value.is_empty()
+        || !matches!(key, "section" | "author") && value.contains(char::is_whitespace)
+    {
         return None;
     }
     Some(match key {
@@ -417,6 +423,9 @@ impl fmt::Display for QueryPart {
             }
         };
         match self {
+            QueryPart::Word { text, negated } if reads_as_syntax(text) => {
+                write!(f, "{}\"{text}\"", if *negated { "-" } else { "" })
+            }
             QueryPart::Word { text, negated } => {
                 write!(f, "{}{text}", if *negated { "-" } else { "" })
             }
@@ -437,6 +446,17 @@ impl fmt::Display for QueryPart {
             QueryPart::Tag(t) => write!(f, "tag:{t}"),
         }
     }
+}
+
+/// True when `word`, written as it is, would be read back as syntax (a filter, `OR`, an
+/// exclusion): a quoted word (`"section:"`, `"-x"`) is then written quoted, and a
+/// one-word phrase reads back as the word (`make fuzz` found `"section:"` shown bare).
+fn reads_as_syntax(word: &str) -> bool {
+    word == "OR"
+        || word.starts_with('-')
+        || word
+            .split_once(':')
+            .is_some_and(|(key, _)| FILTERS.contains(&key.to_ascii_lowercase().as_str()))
 }
 
 impl fmt::Display for ParsedQuery {
