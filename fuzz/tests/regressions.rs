@@ -194,3 +194,39 @@ fn a_link_with_no_text_at_the_end_of_a_quote_stays_within_it() {
         );
     }
 }
+
+/// `[]()` in a Crate of the Week sentence was taken for a crate with neither a name nor
+/// a URL. A link to nothing names no crate.
+#[test]
+fn an_empty_link_is_never_a_crate() {
+    let data = input("issue_markdown", "an_empty_link_is_never_a_crate");
+    twir_fuzz::issue_markdown::check(&data);
+    let mut out = index_builder::ingest::Ingest::default();
+    let issue =
+        index_builder::ingest::parse_markdown_bytes(&data, "2018-02-13-x.md", &mut out).unwrap();
+    assert!(
+        issue
+            .crates
+            .iter()
+            .all(|c| !c.name.is_empty() || !c.url.is_empty()),
+        "{:?}",
+        issue.crates
+    );
+}
+
+/// `issue:1002…` of 510 bytes: the unreadable filter is shown as a quoted phrase, 512
+/// bytes and more, and reading cuts at 512: the closing quote was lost and it read back
+/// as words. Parts that would be shown past the limit are now left out, and counted.
+#[test]
+fn a_query_shown_longer_than_it_may_be_read_is_cut_where_it_fits() {
+    let data = input(
+        "query",
+        "a_query_shown_longer_than_it_may_be_read_is_cut_where_it_fits",
+    );
+    twir_fuzz::query::check(&data);
+    let parsed = twir_engine::ParsedQuery::parse(&String::from_utf8_lossy(&data));
+    assert!(
+        parsed.understood().len() <= 512 && parsed.left_out > 0,
+        "{parsed:?}"
+    );
+}

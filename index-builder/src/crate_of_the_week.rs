@@ -175,7 +175,12 @@ fn pick_crates<'l>(
     take_all: bool,
 ) -> Vec<(&'l RawLink, String)> {
     let mut picked: Vec<&RawLink> = Vec::new();
-    for &l in links.iter().filter(|l| !is_never_a_crate(&l.url)) {
+    // `[]()` names nothing (`make fuzz` found a crate with neither name nor URL).
+    let names_something = |l: &RawLink| !l.url.trim().is_empty() || !l.text.trim().is_empty();
+    for &l in links
+        .iter()
+        .filter(|l| names_something(l) && !is_never_a_crate(&l.url))
+    {
         let starts_item = match picked.last() {
             None => true,
             Some(prev) => take_all && starts_new_crate(text, prev.span.end, l.span.start),
