@@ -27,7 +27,7 @@ ifeq ($(origin ARCHIVE), undefined)
   endif
 endif
 
-.PHONY: serve test bench bench-compare fuzz fuzz-tools tools browser-tools index site site-subpath twir-site fmt-check clippy native-test browser-test dist clean
+.PHONY: serve test bench bench-compare fuzz fuzz-cmin fuzz-tools tools browser-tools index site site-subpath twir-site fmt-check clippy native-test browser-test dist clean
 
 serve: tools index
 	trunk serve --release
@@ -141,6 +141,10 @@ bench-compare: tools browser-tools site
 # crashes and hangs (fuzz/run.sh). make test replays the seeds and the kept inputs.
 fuzz: fuzz-tools
 	fuzz/run.sh
+
+# Minimises each fuzz corpus (.cache/fuzz/corpus) to the inputs that keep its coverage.
+fuzz-cmin: fuzz-tools
+	fuzz/run.sh cmin
 
 fuzz-tools:
 	@if ! cargo fuzz --version 2>/dev/null | grep -q "cargo-fuzz $(CARGO_FUZZ_VERSION)"; then

@@ -7,6 +7,7 @@
 # corpus size, crashes, hangs (an input over 1 s) and the time taken.
 #
 #   FUZZ_RUNS=100000 FUZZ_TARGETS="query bundle" make fuzz
+#   fuzz/run.sh cmin    # minimise each corpus in .cache/fuzz/corpus (libFuzzer -merge)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${FUZZ_RUNS:-1000000}
@@ -19,6 +20,19 @@ cargo fuzz build --sanitizer none --features libfuzzer
 rm -rf "$WORK/seeds"
 cargo run -q -p twir-fuzz --example seeds -- "$WORK/seeds"
 BIN=target/x86_64-unknown-linux-gnu/release
+
+if [ "${1:-}" = cmin ]; then
+  # The same inputs in, the same smallest corpus keeping every feature out: libFuzzer's
+  # merge is deterministic for a given corpus and binary.
+  for t in $TARGETS; do
+    before=$(ls "$WORK/corpus/$t" | wc -l)
+    rm -rf "$WORK/cmin/$t"; mkdir -p "$WORK/cmin/$t"
+    "$BIN/$t" -merge=1 -max_len=8192 -timeout=1 "$WORK/cmin/$t" "$WORK/corpus/$t" > "$WORK/$t.cmin.log" 2>&1
+    rm -rf "$WORK/corpus/$t"; mv "$WORK/cmin/$t" "$WORK/corpus/$t"
+    echo "$t: corpus $before -> $(ls "$WORK/corpus/$t" | wc -l) inputs"
+  done
+  exit 0
+fi
 
 one() {
   local t=$1 start end

@@ -131,6 +131,22 @@ test('no results offers the search with fewer words', async () => {
   await page.close();
 });
 
+test('what a long query was spared is said: words left out, words spelled exactly', async () => {
+  const page = await browser.newPage();
+  // Five misspelled words: the first four forgive typos, the fifth must match as typed.
+  await page.goto(`${site.url}?q=${encodeURIComponent('tokoi asyncronous webassembley borow checkr ')}`);
+  const spelled = page.getByRole('status').filter({ hasText: /spelled exactly/ });
+  await spelled.waitFor({ timeout: 60_000 });
+  assert.match(await spelled.innerText(), /\(1 word spelled exactly: typos are forgiven in the first 4\)/);
+  // Twenty words: the last four are left out.
+  const twenty = Array.from({ length: 20 }, (_, i) => `rust${i}`).join(' ');
+  await page.goto(`${site.url}?q=${encodeURIComponent(`${twenty} `)}`);
+  const left = page.getByRole('status').filter({ hasText: /left out/ });
+  await left.waitFor({ timeout: 60_000 });
+  assert.match(await left.innerText(), /\(4 more words left out: a search reads the first 16\)/);
+  await page.close();
+});
+
 test('fewer words drops a trailing phrase whole', async () => {
   const page = await browser.newPage();
   await page.goto(`${site.url}?q=${encodeURIComponent('tokio "zzqq xxvv" ')}`);

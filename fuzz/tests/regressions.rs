@@ -230,3 +230,20 @@ fn a_query_shown_longer_than_it_may_be_read_is_cut_where_it_fits() {
         "{parsed:?}"
     );
 }
+
+/// A broken Quote of the Week section (a header pasted into it, unclosed quotation
+/// marks) gave a quote with an attribution and no text. A quote has words, or is none.
+#[test]
+fn a_quote_has_words() {
+    let data = input("issue_markdown", "a_quote_has_words");
+    twir_fuzz::issue_markdown::check(&data);
+    let mut out = index_builder::ingest::Ingest::default();
+    let issue = index_builder::ingest::parse_markdown_bytes(
+        &data,
+        "2018-01-02-this-week-in-rust.md",
+        &mut out,
+    )
+    .unwrap();
+    assert!(issue.quotes.len() >= 2, "{:?}", issue.quotes);
+    assert!(issue.quotes.iter().all(|q| !q.text.trim().is_empty()));
+}

@@ -90,8 +90,11 @@ pub fn extract(body: &Body, issue: u32) -> Extracted {
             says_none = true;
         }
     }
+    // A form read on broken input can leave a quote with an attribution and no words
+    // (`make fuzz` found one): that is no quote.
     let quotes: Vec<Quote> = quotes
         .into_iter()
+        .filter(|q| !q.text.trim().is_empty())
         .map(|q| Quote {
             issue,
             suggested_by: suggested_by.clone(),
