@@ -247,3 +247,19 @@ fn a_quote_has_words() {
     assert!(issue.quotes.len() >= 2, "{:?}", issue.quotes);
     assert!(issue.quotes.iter().all(|q| !q.text.trim().is_empty()));
 }
+
+/// A standard.site record whose tag (a link text) holds runs of white space: it was
+/// found in the text with its white space collapsed, but its span took the tag's own
+/// length and ran past the block's text; reading a quote's attribution then sliced past
+/// it (a panic in `quote_of_the_week.rs`). The span is now the text found.
+#[test]
+fn a_tag_with_runs_of_spaces_is_placed_within_its_text() {
+    let data = input(
+        "standard_document",
+        "a_tag_with_runs_of_spaces_is_placed_within_its_text",
+    );
+    twir_fuzz::standard_document::check(&data);
+    let mut out = index_builder::ingest::Ingest::default();
+    let issues = index_builder::ingest::parse_records_bytes(&data, "records/x.json", &mut out);
+    assert!(!issues.is_empty(), "{:?}", out.skipped);
+}

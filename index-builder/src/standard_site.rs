@@ -103,7 +103,9 @@ pub fn body(doc: &Document) -> (Body, Vec<String>) {
     let tags = doc.tags.iter().skip_while(|t| is_record_tag(t));
     for tag in tags {
         match find_from(&body, tag, cursor).or_else(|| find_from(&body, tag, (0, 0))) {
-            Some((block, at)) => {
+            // The span is the text found, which is the tag with its white space
+            // collapsed: the tag's own length ran past the block's text (`make fuzz`).
+            Some((block, at, len)) => {
                 body.links.push(RawLink {
                     text: tag.clone(),
                     url: String::new(),
@@ -111,9 +113,9 @@ pub fn body(doc: &Document) -> (Body, Vec<String>) {
                     block,
                     tags: Vec::new(),
                     autolink: false,
-                    span: at..at + tag.len(),
+                    span: at..at + len,
                 });
-                cursor = (block, at + tag.len());
+                cursor = (block, at + len);
             }
             None => unplaced.push(tag.clone()),
         }
@@ -122,12 +124,18 @@ pub fn body(doc: &Document) -> (Body, Vec<String>) {
     (body, unplaced)
 }
 
-fn find_from(body: &Body, needle: &str, (block, offset): (usize, usize)) -> Option<(usize, usize)> {
+/// Where `needle`, white space collapsed, stands first from `(block, offset)` on: the
+/// block, the byte offset in its text, and the length found.
+fn find_from(
+    body: &Body,
+    needle: &str,
+    (block, offset): (usize, usize),
+) -> Option<(usize, usize, usize)> {
     let needle = markdown::collapse(needle);
     for (i, b) in body.blocks.iter().enumerate().skip(block) {
         let from = if i == block { offset } else { 0 };
         if let Some(found) = b.text.get(from..).and_then(|t| t.find(&needle)) {
-            return Some((i, from + found));
+            return Some((i, from + found, needle.len()));
         }
     }
     None
