@@ -128,8 +128,17 @@ impl ParsedQuery {
         // quotes a degraded filter gains may push it past (`make fuzz` found a 510-byte
         // `issue:…` shown as 512 bytes and more), so trailing parts are left out until
         // it fits, and counted.
-        while ParsedQuery::render(&parts).len() > MAX_QUERY_BYTES {
-            let Some(last) = parts.pop() else { break };
+        let mut lengths: Vec<usize> = parts.iter().map(|p| p.to_string().len()).collect();
+        let mut shown = lengths
+            .iter()
+            .map(|n| n + 1)
+            .sum::<usize>()
+            .saturating_sub(1);
+        while shown > MAX_QUERY_BYTES {
+            let (Some(last), Some(length)) = (parts.pop(), lengths.pop()) else {
+                break;
+            };
+            shown = shown.saturating_sub(length + 1);
             left_out += words_in(&last).max(1);
         }
         ParsedQuery {
@@ -467,17 +476,10 @@ fn reads_as_syntax(word: &str) -> bool {
             .is_some_and(|(key, _)| FILTERS.contains(&key.to_ascii_lowercase().as_str()))
 }
 
-impl ParsedQuery {
-    /// `parts` written in the query language, one space apart.
-    fn render(parts: &[QueryPart]) -> String {
-        let parts: Vec<String> = parts.iter().map(|p| p.to_string()).collect();
-        parts.join(" ")
-    }
-}
-
 impl fmt::Display for ParsedQuery {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&ParsedQuery::render(&self.parts))
+        let parts: Vec<String> = self.parts.iter().map(|p| p.to_string()).collect();
+        f.write_str(&parts.join(" "))
     }
 }
 

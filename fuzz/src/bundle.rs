@@ -16,7 +16,7 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use twir_engine::{Bundle, ErrorKind, Manifest, Segment};
+use twir_engine::{Bundle, Error, ErrorKind, Manifest, Segment};
 
 /// The frozen format-4 index of three issues (engine/tests/fixtures/format-4).
 pub struct Fixture {
@@ -61,11 +61,7 @@ fn manifest(file: &[u8]) {
     match Manifest::from_json(&String::from_utf8_lossy(file)) {
         // What was read writes back to the same manifest.
         Ok(m) => assert_eq!(Manifest::from_json(&m.to_json()).unwrap(), m),
-        Err(e) => assert!(
-            matches!(e.kind(), ErrorKind::Malformed | ErrorKind::FormatVersion),
-            "{:?}: {e}",
-            e.kind()
-        ),
+        Err(e) => unreadable(&e),
     }
 }
 
@@ -94,11 +90,7 @@ fn checked_segment(file: &[u8]) {
 fn container(file: &[u8]) {
     match Bundle::from_bytes(file) {
         Ok(b) => assert_eq!(Bundle::from_bytes(&b.to_bytes()).unwrap(), b),
-        Err(e) => assert!(
-            matches!(e.kind(), ErrorKind::Malformed | ErrorKind::FormatVersion),
-            "{:?}: {e}",
-            e.kind()
-        ),
+        Err(e) => unreadable(&e),
     }
 }
 
@@ -109,11 +101,16 @@ fn trusted_segment(file: &[u8]) {
     entry.sha256 = twir_engine::sha256_hex(file);
     let name = entry.name.clone();
     if let Err(e) = Segment::parse(&manifest, &name, file) {
-        assert!(
-            matches!(e.kind(), ErrorKind::Malformed | ErrorKind::FormatVersion),
-            "{:?}: {e}",
-            e.kind()
-        );
+        unreadable(&e);
         assert!(e.to_string().contains(&name), "{e}");
     }
+}
+
+/// A refusal of bytes that could not be read: malformed, or of another format.
+fn unreadable(e: &Error) {
+    assert!(
+        matches!(e.kind(), ErrorKind::Malformed | ErrorKind::FormatVersion),
+        "{:?}: {e}",
+        e.kind()
+    );
 }

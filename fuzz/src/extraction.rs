@@ -48,15 +48,9 @@ fn adds_up(r: &Report, out: &Ingest) {
     assert_eq!(r.quotes_with_author + without, t.quotes);
     let mut years = YearRow::default();
     for row in r.years.values() {
-        years.issues += row.issues;
-        years.links += row.links;
-        years.crates += row.crates;
-        years.quotes += row.quotes;
+        years.add(row);
     }
-    assert_eq!(
-        (years.issues, years.links, years.crates, years.quotes),
-        (t.issues, t.links, t.crates, t.quotes)
-    );
+    assert_eq!(&years, t);
     assert_eq!(r.links_per_file.values().sum::<usize>(), t.links);
     let links: usize = out
         .issues

@@ -21,7 +21,8 @@ pub struct YearRow {
 }
 
 impl YearRow {
-    fn add(&mut self, o: &YearRow) {
+    /// Adds `o`'s counts to these.
+    pub fn add(&mut self, o: &YearRow) {
         self.issues += o.issues;
         self.links += o.links;
         self.indexed += o.indexed;
