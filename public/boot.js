@@ -15,55 +15,24 @@ if ('serviceWorker' in navigator) {
   });
 }
 
-// A first visit (no service worker controls the page yet) asks for the index at once,
-// while the wasm is still on its way: the manifest, then its first segment, alone so
-// that it comes at the network's full speed; then, once that segment and the wasm are
-// both in, every other segment, so that the network is not idle while the wasm starts.
-// The app (src/loader.rs) takes these answers with `take(name)` instead of asking
-// again; a segment it has taken before they were begun is left to it. A repeat visit
-// does none of this: the app answers from the index saved on the device and asks the
-// network only after.
+// The engine's Web Worker starts now, while the page's own wasm is on its way: it
+// downloads (or takes from the device) the index and opens it on its own thread. The
+// app (src/worker.rs) takes it over from `window.twirEngine`, with every message it
+// sent before then.
 (function () {
-  if ((navigator.serviceWorker && navigator.serviceWorker.controller) || !window.fetch) return;
-  var begun = {};
-  var taken = {};
-  var get = function (name) {
-    var response = fetch('data/' + name);
-    response.catch(function () {});  // reported by the app when it takes it
-    begun[name] = response;
+  if (!window.Worker) return;
+  var script = document.currentScript;
+  var url = new URL('worker.js', script ? script.src : location.href).href;
+  var engine = { url: url, worker: null, messages: [] };
+  try {
+    engine.worker = new Worker(url);
+  } catch (e) {
+    return;  // the app tries again and says why
+  }
+  engine.worker.onmessage = function (e) { engine.messages.push(e.data); };
+  engine.worker.onerror = function (e) {
+    var why = e && e.message ? ' (' + e.message + ')' : '';
+    engine.messages.push(JSON.stringify({ Failed: 'The search engine stopped' + why + '.' }));
   };
-  var manifest = fetch('data/manifest.json').then(function (response) {
-    if (!response.ok) throw new Error('manifest.json: ' + response.status);
-    return response.text();
-  });
-  manifest.then(function (text) {
-    var names = (JSON.parse(text).segments || []).map(function (s) { return s.name; });
-    if (!names.length) return;
-    get(names[0]);
-    // Resource timing lists a file once all its bytes are in.
-    var rest = function () {
-      names.slice(1).forEach(function (name) { if (!taken[name]) get(name); });
-    };
-    if (!window.PerformanceObserver) return rest();
-    var waiting = [/\.wasm$/, new RegExp('/data/' + names[0].replace(/\./g, '\\.') + '$')];
-    var observer = new PerformanceObserver(function (list) {
-      list.getEntries().forEach(function (e) {
-        waiting = waiting.filter(function (pattern) { return !pattern.test(e.name); });
-      });
-      if (!waiting.length) {
-        observer.disconnect();
-        rest();
-      }
-    });
-    observer.observe({ type: 'resource', buffered: true });
-  }, function () {});
-  window.twirEarlyIndex = {
-    manifest: manifest,
-    take: function (name) {
-      taken[name] = true;
-      var response = begun[name] || null;
-      delete begun[name];
-      return response;
-    },
-  };
+  window.twirEngine = engine;
 })();

@@ -1,7 +1,8 @@
 // The service worker: after one visit the app and the index work without a network.
 //
-// - The app shell (index.html and the hashed JS, wasm, CSS and icons it names) is cached
-//   when the worker installs, in a cache named after the shell's own hashes.
+// - The app shell (index.html and the hashed JS, wasm, CSS and icons it names, and the
+//   engine's worker files) is cached when the worker installs, in a cache named after
+//   the shell's own hashes.
 // - A visit is answered from the cache first: index.html, the shell and the index (the
 //   app opens the saved index before it asks the network anything), so a repeat visit
 //   costs no bytes before its first answer.
@@ -16,6 +17,11 @@
 //   time it is fetched.
 const DATA = 'twir-data';
 const SHELL_PREFIX = 'twir-shell-';
+// The engine's Web Worker (public/worker.js and what Trunk builds from worker/): no HTML
+// names them and their names have no hash, so index.html carries their hash in
+// `<meta name="twir-engine">` (written by `index-builder finish-site`): a new engine
+// makes a new shell.
+const ENGINE = ['worker.js', 'engine.js', 'engine_bg.wasm'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -36,11 +42,12 @@ async function cacheShell(response, html) {
   const assets = [...html.matchAll(/(?:href|src)="([^"?#]+)"/g)]
     .map((m) => m[1])
     .filter((u) => !/^[a-z]+:|^\/\//i.test(u));
-  const name = SHELL_PREFIX + (assets.filter((u) => /-[0-9a-f]{8,}/.test(u)).join('|') || 'v1');
+  const engine = (html.match(/<meta name="twir-engine" content="([^"]+)"/) || [])[1] || '';
+  const name = SHELL_PREFIX + (assets.filter((u) => /-[0-9a-f]{8,}/.test(u)).join('|') || 'v1') + '|' + engine;
   const cache = await caches.open(name);
-  // A file without a hash in its name (boot.js) may have changed under the same name:
-  // past the HTTP cache for it.
-  await cache.addAll(assets.map((u) => (/-[0-9a-f]{8,}/.test(u) ? u : new Request(u, { cache: 'no-cache' }))));
+  // A file without a hash in its name (boot.js, the engine's) may have changed under
+  // the same name: past the HTTP cache for it.
+  await cache.addAll([...assets, ...ENGINE].map((u) => (/-[0-9a-f]{8,}/.test(u) ? u : new Request(u, { cache: 'no-cache' }))));
   await cache.put('./', response);
   shellName = name;
   return name;
@@ -96,7 +103,7 @@ self.addEventListener('fetch', (event) => {
   } else if (/^data\/index\.[0-9a-f]+\.bin$/.test(path)) {
     event.respondWith(fromDataCache(request));
   } else {
-    event.respondWith(cacheFirst(request));
+    event.respondWith(cacheFirst(request, path.startsWith('data/')));
   }
 });
 
@@ -122,11 +129,13 @@ async function fromDataCache(request) {
   return (await cache.match(request)) || fetch(request);
 }
 
-async function cacheFirst(request) {
+// Only data files are kept here: an app file belongs to its shell, and a copy kept
+// apart would outlive a new version of it.
+async function cacheFirst(request, keep) {
   const cached = await caches.match(request, { ignoreSearch: true });
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) {
+  if (keep && response.ok) {
     const cache = await caches.open(DATA);
     await cache.put(request, response.clone());
   }

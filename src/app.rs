@@ -1,60 +1,117 @@
-//! The page: a search box that works at once, and results once the index is in.
+//! The page: the search box (`index.html`'s own, taken over in `shell.rs`) answers as
+//! the reader types, from the engine in its Web Worker (`worker.rs`).
 
 use std::sync::Arc;
 
 use leptos::ev;
-use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use twir_engine::messages::{Answer, Browse, IndexStatus, IssueRecords, Message, Request};
 use twir_engine::{ParsedQuery, SearchRequest, SearchResults, Sort, MAX_TYPO_WORDS, MAX_WORDS};
 
 use crate::crates_view::CratesView;
 use crate::facet_panel::FacetPanel;
 use crate::filters;
-use crate::issue_page::{IssuePage, LatestIssue};
+use crate::issue_page::IssuePage;
 use crate::issues_view::IssuesView;
-use crate::loader::{self, LoadState};
-use crate::nav::{go, Nav};
+use crate::nav::go;
 use crate::quotes_view::QuotesView;
 use crate::results::HitView;
+use crate::shell;
 use crate::timeline::Timeline;
 use crate::url_state::{self, View};
+use crate::worker;
 
 const PAGE_SIZE: usize = 20;
 
+/// What the page shows while and after loading.
+#[derive(Clone, PartialEq)]
+enum LoadState {
+    /// Nothing answers yet: the manifest or the first segment is on its way.
+    Loading,
+    /// The worker answers from the segments loaded so far, or from all of them.
+    Ready(IndexStatus),
+    Failed(String),
+}
+
+/// Bytes of the index received so far, of all its segments' bytes.
+#[derive(Clone, Copy, Default, PartialEq)]
+struct Progress {
+    received: u64,
+    total: u64,
+}
+
+/// A search's answer, and how long the worker took to give it (ms, round trip).
+type Answered = (Result<SearchResults, String>, f64);
+
 #[component]
 pub fn App() -> impl IntoView {
+    let Some(search_box) = shell::search_box() else {
+        return view! { <p class="status error" role="alert">"This page has lost its search box."</p> }
+            .into_any();
+    };
     let view = RwSignal::new(View::from_url());
-    let query = RwSignal::new(url_state::param("q").unwrap_or_default());
+    // What was typed before the app arrived is kept; else the URL's query.
+    let typed = search_box.value();
+    let query = RwSignal::new(if typed.is_empty() {
+        url_state::param("q").unwrap_or_default()
+    } else {
+        typed
+    });
     let sort = RwSignal::new(
         url_state::param("sort")
+            .or_else(|| shell::sort_menu().map(|m| m.value()))
             .and_then(|s: String| Sort::parse(&s))
             .unwrap_or_default(),
     );
     let shown = RwSignal::new(PAGE_SIZE);
     let state = RwSignal::new(LoadState::Loading);
-    let progress = RwSignal::new(loader::Progress::default());
-    let attempt = RwSignal::new(0u32);
+    let progress = RwSignal::new(Progress::default());
     let notice: RwSignal<Option<String>> = RwSignal::new(None);
-    let input: NodeRef<html::Input> = NodeRef::new();
 
-    // Load after first paint; again on every retry.
-    Effect::new(move |_| {
-        attempt.track();
-        state.set(LoadState::Loading);
-        spawn_local(async move {
-            let on_progress = move |p: loader::Progress| progress.set(p);
-            let event = |e: loader::Event| match e {
-                loader::Event::Ready(engine) => state.set(LoadState::Ready(Arc::from(engine))),
-                loader::Event::Notice(text) => notice.set(Some(text)),
-            };
-            if let Err(message) = loader::load(on_progress, event).await {
-                state.set(LoadState::Failed(message));
+    worker::start(move |message| match message {
+        Message::Progress { received, total } => progress.set(Progress { received, total }),
+        Message::Ready(status) => state.set(LoadState::Ready(status)),
+        Message::Notice(text) => notice.set(Some(text)),
+        Message::Failed(why) => state.set(LoadState::Failed(why)),
+        Message::Answer { .. } => {}
+    });
+    let status = Memo::new(move |_| match state.get() {
+        LoadState::Ready(status) => Some(status),
+        _ => None,
+    });
+
+    // The page's own search box, sort menu and links, from `index.html`.
+    shell::keep_form();
+    shell::take_nav(view);
+    {
+        let search_box = search_box.clone();
+        shell::on(&search_box.clone(), "input", move |_: web_sys::Event| {
+            query.set(search_box.value());
+            if view.get_untracked() != View::Search {
+                go(view, View::Search);
             }
         });
-    });
+    }
+    {
+        let search_box = search_box.clone();
+        Effect::new(move |_| {
+            let q = query.get();
+            // Only when it differs: writing the same text would move the caret.
+            if search_box.value() != q {
+                search_box.set_value(&q);
+            }
+        });
+    }
+    if let Some(menu) = shell::sort_menu() {
+        shell::on(&menu.clone(), "change", {
+            let menu = menu.clone();
+            move |_: web_sys::Event| sort.set(Sort::parse(&menu.value()).unwrap_or_default())
+        });
+        Effect::new(move |_| menu.set_value(sort.get().as_str()));
+    }
+
     // Offline or not, as the browser sees it.
-    let offline = RwSignal::new(crate::offline::is_offline());
+    let offline = RwSignal::new(is_offline());
     let _online = window_event_listener(ev::online, move |_| offline.set(false));
     let _offline = window_event_listener(ev::offline, move |_| offline.set(true));
     // The URL follows the state: a history entry per page, none per keystroke.
@@ -86,93 +143,128 @@ pub fn App() -> impl IntoView {
 
     // `/` or Ctrl-K focuses the search box; Esc clears it; arrow keys walk the results
     // (Enter opens the one in focus, as any link).
+    let keys_box = search_box.clone();
     let _keys = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
-        let Some(el) = input.get() else { return };
         let in_box = document().active_element().is_some_and(|a| a.id() == "q");
         let focus =
             (e.key() == "/" && !in_box) || (e.key() == "k" && (e.ctrl_key() || e.meta_key()));
         if focus {
             e.prevent_default();
-            let _ = el.focus();
+            let _ = keys_box.focus();
         } else if e.key() == "Escape" && in_box {
             query.set(String::new());
         } else if (e.key() == "ArrowDown" || e.key() == "ArrowUp")
-            && move_through_results(e.key() == "ArrowDown", in_box, &el)
+            && move_through_results(e.key() == "ArrowDown", in_box, &keys_box)
         {
             e.prevent_default();
         }
     });
 
-    let results = Memo::new(move |_| {
-        let q = query.get();
-        let (sort, limit) = (sort.get(), shown.get());
-        state.with(|s| match s {
-            LoadState::Ready(engine) => {
-                let start = now_ms();
-                let r = engine.search(&SearchRequest {
-                    sort,
-                    limit,
-                    ..SearchRequest::new(q)
-                });
-                Some(r.map(|r| (r, now_ms() - start)).map_err(|e| e.to_string()))
-            }
-            _ => None,
-        })
+    // Each change of the query, the sort, the page or the index asks the worker; only
+    // the newest question's answer is painted (`worker::search`).
+    let answer: RwSignal<Option<Answered>> = RwSignal::new(None);
+    Effect::new(move |_| {
+        let request = SearchRequest {
+            sort: sort.get(),
+            limit: shown.get(),
+            ..SearchRequest::new(query.get())
+        };
+        if status.get().is_none() || view.get() != View::Search {
+            return;
+        }
+        let start = now_ms();
+        worker::search(request, move |r| answer.set(Some((r, now_ms() - start))));
     });
+    let blank = Memo::new(move |_| {
+        query.with(|q| q.trim().is_empty())
+            || answer.with(|a| matches!(a, Some((Ok(r), _)) if r.understood.is_empty()))
+    });
+    shell::first_view_while(move || view.get() == View::Search && blank.get());
+    let browse = browse_data(view, status);
+    let issue = issue_data(view, status);
 
     view! {
-        <header class="site-header">
-            <p class="site-title"><a href="?">"This Week in Rust"</a>" — search"</p>
-            <p class="tagline">"Every link, crate and quote of the week since 2013."</p>
-            <Nav view=view />
-        </header>
-        <main>
-            <form role="search" on:submit=|ev| ev.prevent_default()>
-                <label for="q" class="visually-hidden">"Search the archive"</label>
-                <input
-                    id="q"
-                    type="search"
-                    node_ref=input
-                    autocomplete="off"
-                    spellcheck="false"
-                    placeholder="Search 13 years of This Week in Rust  ( / )"
-                    prop:value=move || query.get()
-                    on:input=move |ev| {
-                        query.set(event_target_value(&ev));
-                        if view.get_untracked() != View::Search {
-                            go(view, View::Search);
-                        }
-                    }
-                />
-                <label for="sort" class="sort-label">"Sort"</label>
-                <select
-                    id="sort"
-                    on:change=move |ev| sort.set(Sort::parse(&event_target_value(&ev)).unwrap_or_default())
-                    prop:value=move || sort.get().as_str()
-                >
-                    <option value="relevance">"Relevance"</option>
-                    <option value="newest">"Newest"</option>
-                    <option value="oldest">"Oldest"</option>
-                </select>
-            </form>
-            {move || status_view(&state, progress.get(), attempt, offline.get())}
-            {move || notice.get().map(|text| view! { <p class="notice" role="status">{text}</p> })}
-            {move || match view.get() {
-                View::Search => view! {
-                    <ActiveFilters query=query />
-                    {move || results.get().map(|r| results_view(r, query, shown, span(&state), view, ready(&state)))}
-                }
+        {move || status_view(state.get(), progress.get(), progress, state, offline.get())}
+        {move || notice.get().map(|text| view! { <p class="notice" role="status">{text}</p> })}
+        {move || match view.get() {
+            View::Search => view! {
+                <ActiveFilters query=query />
+                {move || (!blank.get()).then(|| answer.get().map(|(r, ms)| {
+                    let status = status.get();
+                    results_view(r, ms, query, shown, view, status.as_ref())
+                }))}
+            }
+            .into_any(),
+            // The browse pages list everything: they wait for every segment (the
+            // status above shows how far the download is), rather than show a
+            // partial table that changes under the reader.
+            View::Issue(number) => issue
+                .get()
+                .filter(|(n, _)| *n == number)
+                .map(|(_, found)| view! { <IssuePage found=found number=number /> })
                 .into_any(),
-                // The browse pages list everything: they wait for every segment (the
-                // status above shows how far the download is), rather than show a
-                // partial table that changes under the reader.
-                other => ready(&state)
-                    .filter(|engine| engine.is_complete())
-                    .map(|engine| browse_view(engine, other, view))
-                    .into_any(),
-            }}
-        </main>
+            other => browse
+                .get()
+                .map(|browse| browse_view(browse, other, view))
+                .into_any(),
+        }}
     }
+    .into_any()
+}
+
+/// Every issue, crate and quote, asked of the worker once the whole index is open and a
+/// browse page is shown (again after a newer index opened).
+fn browse_data(
+    view: RwSignal<View>,
+    status: Memo<Option<IndexStatus>>,
+) -> RwSignal<Option<Arc<Browse>>> {
+    let browse = RwSignal::new(None);
+    let asked_at = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let Some(status) = status.get().filter(IndexStatus::is_complete) else {
+            return;
+        };
+        if !matches!(view.get(), View::Issues | View::Crates | View::Quotes)
+            || asked_at.get_value() == status.opened
+        {
+            return;
+        }
+        asked_at.set_value(status.opened);
+        worker::request(
+            |id| Request::Browse { id },
+            move |answer| {
+                if let Answer::Browse(b) = answer {
+                    browse.set(Some(Arc::new(b)));
+                }
+            },
+        );
+    });
+    browse
+}
+
+/// The issue an issue page shows (its number, and what the index holds of it), asked
+/// of the worker once the whole index is open.
+fn issue_data(
+    view: RwSignal<View>,
+    status: Memo<Option<IndexStatus>>,
+) -> RwSignal<Option<(u32, Option<IssueRecords>)>> {
+    let issue = RwSignal::new(None);
+    Effect::new(move |_| {
+        let (View::Issue(number), Some(_)) =
+            (view.get(), status.get().filter(IndexStatus::is_complete))
+        else {
+            return;
+        };
+        worker::request(
+            |id| Request::Issue { id, number },
+            move |answer| {
+                if let Answer::Issue(found) = answer {
+                    issue.set(Some((number, found)));
+                }
+            },
+        );
+    });
+    issue
 }
 
 /// The filters in the query, as chips that remove themselves.
@@ -205,15 +297,16 @@ fn ActiveFilters(query: RwSignal<String>) -> impl IntoView {
 }
 
 fn status_view(
-    state: &RwSignal<LoadState>,
-    progress: loader::Progress,
-    attempt: RwSignal<u32>,
+    now: LoadState,
+    shown: Progress,
+    progress: RwSignal<Progress>,
+    state: RwSignal<LoadState>,
     offline: bool,
 ) -> AnyView {
     let mb = |b: u64| b as f64 / 1e6;
     let bar = move |text: String| {
-        let value = (progress.total > 0)
-            .then(|| progress.received.min(progress.total) as f64 / progress.total as f64);
+        let value =
+            (shown.total > 0).then(|| shown.received.min(shown.total) as f64 / shown.total as f64);
         view! {
             <div class="status" role="status" aria-live="polite">
                 <p>{text}</p>
@@ -222,72 +315,62 @@ fn status_view(
         }
         .into_any()
     };
-    state.with(|s| match s {
-        LoadState::Loading => bar(if progress.total > 0 {
+    match now {
+        LoadState::Loading => bar(if shown.total > 0 {
             format!(
                 "Loading the index: {:.1} of {:.1} MB… you can type already.",
-                mb(progress.received),
-                mb(progress.total)
+                mb(shown.received),
+                mb(shown.total)
             )
         } else {
             "Loading the index… you can type already.".to_string()
         }),
         LoadState::Failed(message) => view! {
             <div class="status error" role="alert">
-                <p>{message.clone()}</p>
-                <button on:click=move |_| attempt.update(|n| *n += 1)>"Retry"</button>
+                <p>{message}</p>
+                <button on:click=move |_| {
+                    state.set(LoadState::Loading);
+                    progress.set(Progress::default());
+                    worker::restart();
+                }>"Retry"</button>
             </div>
         }
         .into_any(),
-        LoadState::Ready(engine) if !engine.is_complete() => {
-            let coming: Vec<&str> = engine.missing().iter().map(|s| s.label.as_str()).collect();
-            bar(format!(
-                "Answering from what has arrived; still loading {} ({:.1} of {:.1} MB).",
-                coming.join(", "),
-                mb(progress.received),
-                mb(progress.total)
-            ))
-        }
-        LoadState::Ready(engine) => {
-            let m = engine.manifest();
+        LoadState::Ready(status) if !status.is_complete() => bar(format!(
+            "Answering from what has arrived; still loading {} ({:.1} of {:.1} MB).",
+            status.missing.join(", "),
+            mb(shown.received),
+            mb(shown.total)
+        )),
+        LoadState::Ready(status) => {
             let text = if offline {
                 format!(
                     "Offline: searching the index saved on this device, issues up to {} ({}).",
-                    m.last_issue, m.last_date
+                    status.last_issue, status.last_date
                 )
             } else {
-                format!("Index of issues up to {} ({}).", m.last_issue, m.last_date)
+                format!(
+                    "Index of issues up to {} ({}).",
+                    status.last_issue, status.last_date
+                )
             };
             view! { <p class="status ready" class:offline=offline>{text}</p> }.into_any()
         }
-    })
-}
-
-/// The engine, once loaded.
-fn ready(state: &RwSignal<LoadState>) -> Option<Arc<twir_engine::Engine>> {
-    state.with(|s| match s {
-        LoadState::Ready(engine) => Some(engine.clone()),
-        _ => None,
-    })
-}
-
-/// The archive's first and last year, for the timeline.
-fn span(state: &RwSignal<LoadState>) -> (u32, u32) {
-    ready(state).map_or((2013, 2013), |e| {
-        let year = |d: &str| d.get(..4).and_then(|y| y.parse().ok()).unwrap_or(2013);
-        let m = e.manifest();
-        (year(&m.first_date), year(&m.last_date))
-    })
-}
-
-fn browse_view(engine: Arc<twir_engine::Engine>, page: View, view: RwSignal<View>) -> AnyView {
-    match page {
-        View::Issues => view! { <IssuesView engine=engine view=view /> }.into_any(),
-        View::Crates => view! { <CratesView engine=engine view=view /> }.into_any(),
-        View::Quotes => view! { <QuotesView engine=engine view=view /> }.into_any(),
-        View::Issue(n) => view! { <IssuePage engine=engine number=n /> }.into_any(),
-        View::Search => ().into_any(),
     }
+}
+
+fn browse_view(browse: Arc<Browse>, page: View, view: RwSignal<View>) -> AnyView {
+    match page {
+        View::Issues => view! { <IssuesView browse=browse view=view /> }.into_any(),
+        View::Crates => view! { <CratesView browse=browse view=view /> }.into_any(),
+        View::Quotes => view! { <QuotesView browse=browse view=view /> }.into_any(),
+        View::Issue(_) | View::Search => ().into_any(),
+    }
+}
+
+/// Is the browser offline?
+fn is_offline() -> bool {
+    web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }
 
 /// Moves focus to the next or previous result title (from the search box, to the
@@ -321,30 +404,20 @@ fn move_through_results(down: bool, in_box: bool, search_box: &web_sys::HtmlInpu
 }
 
 fn results_view(
-    r: Result<(SearchResults, f64), String>,
+    r: Result<SearchResults, String>,
+    ms: f64,
     query: RwSignal<String>,
     shown: RwSignal<usize>,
-    span: (u32, u32),
     view: RwSignal<View>,
-    engine: Option<Arc<twir_engine::Engine>>,
+    status: Option<&IndexStatus>,
 ) -> AnyView {
+    let partial = status.is_some_and(|s| !s.is_complete());
+    let span = status.map_or((2013, 2013), IndexStatus::years);
     match r {
         Err(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
-        Ok((r, _)) if r.understood.is_empty() => view! {
-            <section class="help" aria-label="How to search">
-                <p>"Type words to find links, crates and quotes of the week. Try "
-                    <code>"yew"</code>", "<code>"\"borrow checker\""</code>", "
-                    <code>"kind:crate parser"</code>" or "<code>"author:llogiq"</code>"."</p>
-                <p>"Filters: "<code>"kind:"</code>" "<code>"section:"</code>" "<code>"site:"</code>" "
-                    <code>"year:2019..2021"</code>" "<code>"issue:"</code>" "<code>"author:"</code>" "
-                    <code>"tag:video"</code>"; "<code>"\"exact phrase\""</code>", "<code>"-exclude"</code>", "
-                    <code>"a OR b"</code>". Press "<kbd>"/"</kbd>" to search, "<kbd>"↓"</kbd>" "<kbd>"↑"</kbd>
-                    " to move through the results, "<kbd>"Esc"</kbd>" to clear."</p>
-            </section>
-            {engine.map(|engine| view! { <LatestIssue engine=engine view=view /> })}
-        }
-        .into_any(),
-        Ok((r, _)) if r.total == 0 => {
+        // The help and the latest issue (`#first-view`) stand in for results.
+        Ok(r) if r.understood.is_empty() => ().into_any(),
+        Ok(r) if r.total == 0 => {
             // Typos are forgiven already; what is left to offer is fewer words: the
             // last word or phrase goes, whole, and the filters stay.
             let understood = ParsedQuery::parse(&r.understood);
@@ -367,8 +440,7 @@ fn results_view(
             }
             .into_any()
         }
-        Ok((r, ms)) => {
-            let partial = engine.as_ref().is_some_and(|e| !e.is_complete());
+        Ok(r) => {
             let summary = if partial {
                 format!(
                     "{} results so far for {}{} ({ms:.0} ms); more years are still loading",

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use twir_engine::Engine;
+use twir_engine::messages::Browse;
 
 use crate::nav::ViewLink;
 use crate::safe_url::external_link;
@@ -89,17 +89,15 @@ mod tests {
 }
 
 #[component]
-pub fn CratesView(engine: Arc<Engine>, view: RwSignal<View>) -> impl IntoView {
-    let rows: Vec<Row> = engine
-        .crates()
+pub fn CratesView(browse: Arc<Browse>, view: RwSignal<View>) -> impl IntoView {
+    let rows: Vec<Row> = browse
+        .crates
+        .iter()
         .map(|c| Row {
             name: c.name.clone(),
             url: c.url.clone(),
             issue: c.issue,
-            date: engine
-                .issue(c.issue)
-                .map(|i| i.date.clone())
-                .unwrap_or_default(),
+            date: browse.date_of(c.issue).to_string(),
             description: c.description.clone(),
             suggested_by: c.suggested_by.join(", "),
         })

@@ -1,22 +1,20 @@
 //! One issue, readable without leaving the app: its prose, crates and quotes of the
 //! week, and its links grouped by section, with a link to the original page.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
-use twir_engine::{Engine, Record, RecordKind, SectionGroup};
+use twir_engine::messages::IssueRecords;
+use twir_engine::{Record, RecordKind, SectionGroup};
 
 use crate::safe_url::{external_link, safe_href};
 
 #[component]
-pub fn IssuePage(engine: Arc<Engine>, number: u32) -> impl IntoView {
-    let Some(issue) = engine.issue(number).cloned() else {
+pub fn IssuePage(found: Option<IssueRecords>, number: u32) -> impl IntoView {
+    let Some(IssueRecords { issue, records }) = found else {
         return view! {
             <section class="browse"><h1>{format!("There is no issue {number} in the index.")}</h1></section>
         }
         .into_any();
     };
-    let records = engine.issue_records(number);
     let prose = records.iter().find_map(|r| match r {
         Record::Issue(i) if !i.text.is_empty() => Some(i.text.clone()),
         _ => None,
@@ -117,51 +115,4 @@ pub fn IssuePage(engine: Arc<Engine>, number: u32) -> impl IntoView {
         </article>
     }
     .into_any()
-}
-
-/// The newest issue in brief, for the empty search page: its crate and quote of the
-/// week and its first community links.
-#[component]
-pub fn LatestIssue(engine: Arc<Engine>, view: RwSignal<crate::url_state::View>) -> impl IntoView {
-    use crate::nav::ViewLink;
-    use crate::url_state::View;
-    // Nothing until the segment holding the newest issue has arrived.
-    let issue = engine.issue(engine.manifest().last_issue).cloned()?;
-    let records = engine.issue_records(issue.number);
-    let mut lines: Vec<AnyView> = Vec::new();
-    for r in &records {
-        match r {
-            Record::Crate(c) => lines.push(
-                view! { <li><span class="kind">"Crate of the Week"</span>{c.name.clone()}": "{c.description.clone()}</li> }
-                    .into_any(),
-            ),
-            Record::Quote(q) => {
-                let first = q.text.split("\n\n").next().unwrap_or_default().to_string();
-                lines.push(
-                    view! { <li><span class="kind">"Quote of the Week"</span>{format!("“{first}” — {}", if q.author.is_empty() { &q.attribution } else { &q.author })}</li> }
-                        .into_any(),
-                );
-            }
-            _ => {}
-        }
-    }
-    let news = records
-        .iter()
-        .filter_map(|r| match r {
-            Record::Link(l) if l.group == SectionGroup::News && !l.boilerplate => Some(l),
-            _ => None,
-        })
-        .take(5)
-        .map(|l| view! { <li>{external_link(&l.url, l.text.clone())}</li> })
-        .collect_view();
-    Some(view! {
-        <section class="latest" aria-labelledby="latest-title">
-            <h2 id="latest-title">
-                "Latest: "
-                <ViewLink view=view to=View::Issue(issue.number)>{issue.title.clone()}</ViewLink>
-                " "<time datetime=issue.date.clone()>{issue.date.clone()}</time>
-            </h2>
-            <ul class="latest-list">{lines}{news}</ul>
-        </section>
-    })
 }

@@ -3,18 +3,18 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use twir_engine::Engine;
+use twir_engine::messages::Browse;
+use twir_engine::{Issue, IssueSummary};
 
 use crate::nav::ViewLink;
 use crate::url_state::View;
 
 #[component]
-pub fn IssuesView(engine: std::sync::Arc<Engine>, view: RwSignal<View>) -> impl IntoView {
-    let summaries = engine.issue_summaries();
-    let mut by_year: BTreeMap<String, Vec<&twir_engine::Issue>> = BTreeMap::new();
-    for issue in engine.issues() {
+pub fn IssuesView(browse: std::sync::Arc<Browse>, view: RwSignal<View>) -> impl IntoView {
+    let mut by_year: BTreeMap<String, Vec<(&Issue, &IssueSummary)>> = BTreeMap::new();
+    for (issue, summary) in browse.issues.iter().zip(&browse.summaries) {
         let year = issue.date.get(..4).unwrap_or("unknown").to_string();
-        by_year.entry(year).or_default().push(issue);
+        by_year.entry(year).or_default().push((issue, summary));
     }
     let years = by_year
         .into_iter()
@@ -23,8 +23,7 @@ pub fn IssuesView(engine: std::sync::Arc<Engine>, view: RwSignal<View>) -> impl 
             let items = issues
                 .into_iter()
                 .rev()
-                .map(|issue| {
-                    let s = summaries.get(&issue.number).cloned().unwrap_or_default();
+                .map(|(issue, s)| {
                     let mut facts = vec![format!("{} links", s.links)];
                     if !s.crates.is_empty() {
                         facts.push(format!("crate: {}", s.crates.join(", ")));

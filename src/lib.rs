@@ -6,13 +6,22 @@ mod facet_panel;
 mod filters;
 mod issue_page;
 mod issues_view;
-mod loader;
 mod nav;
-mod offline;
 mod quotes_view;
 mod results;
 mod safe_url;
+mod shell;
 mod timeline;
 mod url_state;
+mod worker;
 
 pub use app::App;
+
+/// Draws the app into `index.html`'s `#app`, below the search box it takes over (or
+/// into the body of a page without one).
+pub fn mount() {
+    match shell::app_root() {
+        Some(root) => leptos::mount::mount_to(root, App).forget(),
+        None => leptos::mount::mount_to_body(App),
+    }
+}

@@ -1,5 +1,6 @@
 //! The app's pages, as links that change only the query string (static hosting), and the
-//! one function that moves between them.
+//! one function that moves between them. The header's links are `index.html`'s own
+//! (`shell::take_nav`).
 
 use leptos::prelude::*;
 
@@ -30,34 +31,5 @@ pub fn ViewLink(view: RwSignal<View>, to: View, children: Children) -> impl Into
         >
             {children()}
         </a>
-    }
-}
-
-#[component]
-pub fn Nav(view: RwSignal<View>) -> impl IntoView {
-    let item = move |to: View, label: &'static str| {
-        let current = {
-            let to = to.clone();
-            move || {
-                let now = view.get();
-                (now == to || matches!((&now, &to), (View::Issue(_), View::Issues)))
-                    .then_some("page")
-            }
-        };
-        view! {
-            <li aria-current=current>
-                <ViewLink view=view to=to>{label}</ViewLink>
-            </li>
-        }
-    };
-    view! {
-        <nav class="views" aria-label="Pages">
-            <ul>
-                {item(View::Search, "Search")}
-                {item(View::Issues, "Issues")}
-                {item(View::Crates, "Crates of the Week")}
-                {item(View::Quotes, "Quotes of the Week")}
-            </ul>
-        </nav>
     }
 }

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use twir_engine::{author_key, Engine, NoAuthor};
+use twir_engine::messages::Browse;
+use twir_engine::{author_key, NoAuthor};
 
 use crate::nav::ViewLink;
 use crate::safe_url::external_link;
@@ -77,9 +78,10 @@ fn no_author_label(reason: NoAuthor) -> &'static str {
 }
 
 #[component]
-pub fn QuotesView(engine: Arc<Engine>, view: RwSignal<View>) -> impl IntoView {
-    let mut rows: Vec<Row> = engine
-        .quotes()
+pub fn QuotesView(browse: Arc<Browse>, view: RwSignal<View>) -> impl IntoView {
+    let mut rows: Vec<Row> = browse
+        .quotes
+        .iter()
         .map(|q| Row {
             text: q.text.clone(),
             author: q.author.clone(),
@@ -88,10 +90,7 @@ pub fn QuotesView(engine: Arc<Engine>, view: RwSignal<View>) -> impl IntoView {
             no_author: q.no_author,
             url: q.url.clone(),
             issue: q.issue,
-            date: engine
-                .issue(q.issue)
-                .map(|i| i.date.clone())
-                .unwrap_or_default(),
+            date: browse.date_of(q.issue).to_string(),
         })
         .collect();
     // Newest first.

@@ -18,11 +18,23 @@ pub enum View {
 impl View {
     /// The view named in the page's URL.
     pub fn from_url() -> View {
-        match param("view").as_deref() {
+        let search = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        View::from_query(&search)
+    }
+
+    /// The view a query string (`?view=issue&n=215`) names, as [`View::href`] writes it.
+    pub fn from_query(search: &str) -> View {
+        let Ok(params) = web_sys::UrlSearchParams::new_with_str(search) else {
+            return View::Search;
+        };
+        match params.get("view").as_deref() {
             Some("issues") => View::Issues,
             Some("crates") => View::Crates,
             Some("quotes") => View::Quotes,
-            Some("issue") => param("n")
+            Some("issue") => params
+                .get("n")
                 .and_then(|n| n.parse().ok())
                 .map_or(View::Issues, View::Issue),
             _ => View::Search,

@@ -172,9 +172,12 @@ test('a quoted filter is one chip, and removing it empties the box', async () =>
 
 test('a device that cannot save the index for offline use is told so', async () => {
   const context = await browser.newContext();
-  // Cache Storage refuses every write, as a full disk or a private window may.
-  await context.addInitScript(() => {
-    Cache.prototype.put = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+  // Cache Storage refuses every write, as a full disk or a private window may: in the
+  // engine's worker, which is what saves the index, before its own script runs.
+  await context.route('**/worker.js', async (route) => {
+    const original = await (await route.fetch()).text();
+    const refuse = "Cache.prototype.put = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));\n";
+    await route.fulfill({ body: refuse + original, contentType: 'text/javascript' });
   });
   const page = await context.newPage();
   await page.goto(`${site.url}?q=tokio`);

@@ -7,26 +7,14 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::index::SegmentId;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
+use crate::answer::Facets;
 use crate::columns::group_of;
 use crate::table::Table;
 use crate::Record;
-
-/// Facet counts, each as (value, count), largest first (years in year order).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Facets {
-    pub kind: Vec<(String, usize)>,
-    pub section: Vec<(String, usize)>,
-    pub year: Vec<(String, usize)>,
-    /// The 20 most frequent domains, then `other` for the rest.
-    pub domain: Vec<(String, usize)>,
-    /// Tags; `none` counts the hits without one.
-    pub tag: Vec<(String, usize)>,
-}
 
 const TOP_DOMAINS: usize = 20;
 

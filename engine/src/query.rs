@@ -21,6 +21,12 @@ const MAX_QUERY_BYTES: usize = 512;
 /// ([`ParsedQuery::left_out`]), never dropped silently.
 pub const MAX_WORDS: usize = 16;
 
+/// At most this many words of one query forgive typos. Each such word walks the word
+/// list of every field of every segment (about 5 ms natively for a long word), so a
+/// pasted list of misspellings took 80 ms; the words past it must match exactly, and
+/// the results say how many did ([`crate::SearchResults::exact_only`]).
+pub const MAX_TYPO_WORDS: usize = 4;
+
 /// A parsed query.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ParsedQuery {

@@ -4,7 +4,6 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::index::SegmentId;
 use tantivy::query::doc_predicate_query::{DocPredicateQuery, FunctionPredicate};
@@ -15,123 +14,16 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocId, IndexReader, ReloadPolicy, SegmentReader, Term};
 
+use crate::answer::{Hit, IssueSummary, SearchRequest, SearchResults, Sort};
 use crate::columns::{group_of, Columns};
-use crate::facets::{DocIdCollector, FacetIndex, Facets};
+use crate::facets::{DocIdCollector, FacetIndex};
 use crate::filter::Filter;
+use crate::query::MAX_TYPO_WORDS;
 use crate::query::{ParsedQuery, QueryPart};
 use crate::schema::{self, Fields};
 use crate::segments::Segment;
 use crate::table::{Entry, Table};
-use crate::{Error, ErrorKind, Issue, Manifest, Record, RecordKind, SectionGroup, SegmentFile};
-
-/// How results are ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Sort {
-    #[default]
-    Relevance,
-    Newest,
-    Oldest,
-}
-
-impl Sort {
-    pub fn parse(s: &str) -> Option<Sort> {
-        match s {
-            "relevance" => Some(Sort::Relevance),
-            "newest" => Some(Sort::Newest),
-            "oldest" => Some(Sort::Oldest),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Sort::Relevance => "relevance",
-            Sort::Newest => "newest",
-            Sort::Oldest => "oldest",
-        }
-    }
-}
-
-/// A search as the app or the command line asks it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SearchRequest {
-    pub query: String,
-    pub sort: Sort,
-    pub offset: usize,
-    pub limit: usize,
-    /// Also search the intro and footer links that repeat in every issue.
-    pub include_boilerplate: bool,
-    /// Count facets; false when only the page changes.
-    pub facets: bool,
-}
-
-impl SearchRequest {
-    pub fn new(query: impl Into<String>) -> SearchRequest {
-        SearchRequest {
-            query: query.into(),
-            sort: Sort::Relevance,
-            offset: 0,
-            limit: 20,
-            include_boilerplate: false,
-            facets: true,
-        }
-    }
-}
-
-/// The answer to a [`SearchRequest`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct SearchResults {
-    /// The query as understood, in the query language.
-    pub understood: String,
-    /// Words past [`crate::query::MAX_WORDS`] that were not searched for (not in
-    /// `understood`): the UI says so.
-    pub left_out: usize,
-    /// Words that would have been typo-tolerant but were searched exactly, past
-    /// [`MAX_TYPO_WORDS`]: the UI says so.
-    pub exact_only: usize,
-    /// How many records match in all.
-    pub total: usize,
-    pub hits: Vec<Hit>,
-    /// Counts per value for the whole result set: each facet adds up to `total`.
-    pub facets: Facets,
-}
-
-/// One result, with what the UI needs to show it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Hit {
-    pub kind: RecordKind,
-    /// Link text, crate name, issue title, or the quote's author.
-    pub title: String,
-    /// Byte ranges of matched terms in `title`.
-    pub title_matches: Vec<Range<usize>>,
-    /// Link context, crate description, quote text or issue prose.
-    pub body: String,
-    pub body_matches: Vec<Range<usize>>,
-    /// Where the record points (the link target, the crate, the quote's source).
-    pub url: String,
-    pub domain: String,
-    pub section: String,
-    pub group: Option<SectionGroup>,
-    pub tags: Vec<String>,
-    /// The issue shown (the newest one for a repeated link).
-    pub issue: u32,
-    pub date: String,
-    pub issue_title: String,
-    pub issue_url: String,
-    /// Every issue the record appeared in, ascending (one for most records).
-    pub issues: Vec<u32>,
-    pub suggested_by: Vec<String>,
-    pub score: f32,
-}
-
-/// What an issue holds, in numbers, for the list of issues.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct IssueSummary {
-    pub links: usize,
-    pub crates: Vec<String>,
-    pub quotes: usize,
-}
+use crate::{Error, ErrorKind, Issue, Manifest, Record, RecordKind, SegmentFile};
 
 /// The opened index: every segment that has arrived, or all of them.
 pub struct Engine {
@@ -626,12 +518,6 @@ impl Engine {
 /// Typesense does the same (`typo_tokens_threshold`). It also spares the common words,
 /// most of what people type, the walk through every word list that typo tolerance costs.
 pub const TYPOS_BELOW_RECORDS: u64 = 20;
-
-/// At most this many words of one query forgive typos. Each such word walks the word
-/// list of every field of every segment (about 5 ms natively for a long word), so a
-/// pasted list of misspellings took 80 ms; the words past it must match exactly, and
-/// the results say how many did ([`SearchResults::exact_only`]).
-pub const MAX_TYPO_WORDS: usize = 4;
 
 /// Which words of one query forgive typos, and how many went without past
 /// [`MAX_TYPO_WORDS`].

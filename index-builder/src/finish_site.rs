@@ -1,7 +1,8 @@
 //! Finishing a built static site for hosting (`make dist`): a pre-compressed `.br` and
 //! `.gz` beside every file a browser fetches, and a `_headers` file (the format of
 //! Netlify and Cloudflare Pages; the README shows the same rules for nginx) with
-//! long-lived caching for content-hashed files and a strict Content-Security-Policy.
+//! long-lived caching for content-hashed files and a strict Content-Security-Policy;
+//! and the first view's latest issue written into `index.html` (`first_view.rs`).
 
 use std::path::{Path, PathBuf};
 
@@ -24,6 +25,12 @@ pub struct Finished {
 
 pub fn finish(dist: &Path) -> Result<Finished> {
     let mut done = Finished::default();
+    // The first view first: index.html is compressed below.
+    let page = dist.join("index.html");
+    let html = std::fs::read_to_string(&page)
+        .with_context(|| format!("{}: no index.html (run trunk build first)", dist.display()))?;
+    let engine = crate::cli::open_bundle(&dist.join("data"))?;
+    std::fs::write(&page, crate::first_view::write(&html, &engine, dist)?)?;
     let mut files = Vec::new();
     collect(dist, &mut files)?;
     for path in files {
@@ -51,8 +58,7 @@ pub fn finish(dist: &Path) -> Result<Finished> {
         std::fs::write(&gz, gzip(&bytes)?)?;
         done.compressed += 1;
     }
-    let index = std::fs::read_to_string(dist.join("index.html"))
-        .with_context(|| format!("{}: no index.html (run trunk build first)", dist.display()))?;
+    let index = std::fs::read_to_string(&page)?;
     let hashes = inline_script_hashes(&index);
     done.inline_scripts = hashes.len();
     std::fs::write(dist.join("_headers"), headers(&hashes))?;
@@ -121,7 +127,7 @@ fn headers(script_hashes: &[String]) -> String {
     let csp = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self'; \
          img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; \
-         base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'",
+         base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'",
         script_hashes.join(" ")
     );
     format!(
@@ -137,6 +143,9 @@ fn headers(script_hashes: &[String]) -> String {
          /index.html\n  Cache-Control: no-cache\n\
          /sw.js\n  Cache-Control: no-cache\n\
          /boot.js\n  Cache-Control: no-cache\n\
+         /worker.js\n  Cache-Control: no-cache\n\
+         /engine.js\n  Cache-Control: no-cache\n\
+         /engine_bg.wasm\n  Cache-Control: no-cache\n\
          /data/manifest.json\n  Cache-Control: no-cache\n"
     )
 }

@@ -10,6 +10,7 @@ pub mod crate_of_the_week;
 pub mod decode;
 pub mod export;
 pub mod finish_site;
+mod first_view;
 pub mod header;
 pub mod ingest;
 pub mod issue_meta;

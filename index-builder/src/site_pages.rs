@@ -105,7 +105,7 @@ pub fn page(title: &str, number: u32, date: &str, markdown: &str) -> String {
 
 /// `text` with `<`, `>`, `&` and quotes escaped, through the Markdown renderer's own
 /// escaping.
-fn escaped(text: &str) -> String {
+pub(crate) fn escaped(text: &str) -> String {
     let mut out = String::new();
     html::push_html(&mut out, std::iter::once(Event::Text(text.into())));
     out.replace('"', "&quot;")

@@ -1,5 +1,5 @@
 //! The verified index in Cache Storage, shared with the service worker (`public/sw.js`):
-//! the app writes a segment file there only after checking it against its manifest,
+//! the engine's worker writes a segment file there only after checking it against its manifest,
 //! saves the manifest once all its segments are in, and removes the segment files that
 //! manifest no longer names, so the worker can serve the last good index offline and a
 //! broken download never replaces a good segment.
@@ -7,12 +7,16 @@
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Cache, Request, Response};
+use web_sys::{Cache, Request, Response, WorkerGlobalScope};
 
 const CACHE: &str = "twir-data";
 
+fn scope() -> Option<WorkerGlobalScope> {
+    js_sys::global().dyn_into().ok()
+}
+
 async fn open() -> Option<Cache> {
-    let caches = web_sys::window()?.caches().ok()?;
+    let caches = scope()?.caches().ok()?;
     JsFuture::from(caches.open(CACHE))
         .await
         .ok()?
@@ -62,7 +66,8 @@ async fn store_manifest(url: &str, text: &str, urls: &[String]) -> Result<(), Js
         .ok_or(JsValue::from_str("Cache Storage is not available"))?;
     let manifest = Response::new_with_opt_str(Some(text))?;
     JsFuture::from(cache.put_with_str(url, &manifest)).await?;
-    let page = web_sys::window().ok_or(JsValue::NULL)?.location().href()?;
+    // The worker's script sits beside the page: the same base for `data/…`.
+    let page = scope().ok_or(JsValue::NULL)?.location().href();
     let keep: Vec<String> = urls
         .iter()
         .map(|u| web_sys::Url::new_with_base(u, &page).map(|u| u.href()))
@@ -84,9 +89,4 @@ fn describe(e: JsValue) -> String {
         .map(|e| String::from(e.message()))
         .or_else(|| e.as_string())
         .unwrap_or_else(|| format!("{e:?}"))
-}
-
-/// Is the browser offline?
-pub fn is_offline() -> bool {
-    web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }

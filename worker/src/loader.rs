@@ -14,16 +14,6 @@ const DATA: &str = "data";
 /// when the last opening was longer ago than this.
 const REOPEN_AFTER_MS: f64 = 400.0;
 
-/// What the page shows while and after loading.
-#[derive(Clone)]
-pub enum LoadState {
-    /// Nothing answers yet: the manifest or the first segment is on its way.
-    Loading,
-    /// Answers from the segments loaded so far, or from all of them.
-    Ready(std::sync::Arc<Engine>),
-    Failed(String),
-}
-
 /// Bytes of the index received so far, of all its segments' bytes (0 while the
 /// manifest is fetched).
 #[derive(Clone, Copy, Default, PartialEq)]
@@ -45,9 +35,9 @@ pub enum Event {
 ///
 /// A saved index (the last complete verified one, in Cache Storage) opens first and
 /// answers before anything is asked of the network: a repeat visit costs no bytes
-/// before its first answer, and a phone on a poor network is not kept waiting. Once the
-/// page is idle, the manifest is asked of the network (the service worker looks for a
-/// new app at the same moment). When it names other segments than the saved one, they
+/// before its first answer, and a phone on a poor network is not kept waiting. Then the
+/// manifest is asked of the network (the service worker looks for a new app at the same
+/// moment). When it names other segments than the saved one, they
 /// download in the background: only the segments the cache does not have cross the
 /// network. The page switches only once every segment is verified, and keeps the old
 /// index if a download breaks. Without a saved index, the manifest and its segments
@@ -61,10 +51,9 @@ pub async fn load(on_progress: impl Fn(Progress), on_event: impl Fn(Event)) -> R
     // The first saved segment answers alone while the others are read, as on a download.
     let partial = |engine: Engine| on_event(Event::Ready(Box::new(engine)));
     let old = match &good {
-        Some((old, old_text)) => match open_all(old, old_text, None, &|_| {}, &partial).await {
+        Some((old, old_text)) => match open_all(old, old_text, &|_| {}, &partial).await {
             Ok((engine, _)) => {
                 on_event(Event::Ready(Box::new(engine)));
-                idle().await;
                 Some(old)
             }
             Err(_) => None,
@@ -72,15 +61,9 @@ pub async fn load(on_progress: impl Fn(Progress), on_event: impl Fn(Event)) -> R
         None => None,
     };
     let Some(old) = old else {
-        // Nothing saved (or it would not open): the reader waits for this download,
-        // which `boot.js` may have begun while the wasm was on its way.
-        let early = EarlyIndex::take().await;
-        let (manifest, text) = match &early {
-            Some(early) => (early.manifest.clone(), early.text.clone()),
-            None => fetch_manifest(&manifest_url).await?,
-        };
-        let (engine, not_saved) =
-            open_all(&manifest, &text, early.as_ref(), &on_progress, &partial).await?;
+        // Nothing saved (or it would not open): the reader waits for this download.
+        let (manifest, text) = fetch_manifest(&manifest_url).await?;
+        let (engine, not_saved) = open_all(&manifest, &text, &on_progress, &partial).await?;
         if let Some(text) = not_saved {
             on_event(Event::Notice(text));
         }
@@ -93,7 +76,7 @@ pub async fn load(on_progress: impl Fn(Progress), on_event: impl Fn(Event)) -> R
         _ => return Ok(()),
     };
     // A new index was published: the old one answers until every new segment is in.
-    match open_all(&manifest, &text, None, &|_| {}, &|_| {}).await {
+    match open_all(&manifest, &text, &|_| {}, &|_| {}).await {
         Ok((engine, not_saved)) => {
             if let Some(text) = not_saved {
                 on_event(Event::Notice(text));
@@ -112,73 +95,6 @@ pub async fn load(on_progress: impl Fn(Progress), on_event: impl Fn(Event)) -> R
         ))),
     }
     Ok(())
-}
-
-/// Resolves once the browser is idle (the page has answered and painted), or at the
-/// next task where `requestIdleCallback` is missing (Safari).
-async fn idle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| match web_sys::window() {
-        Some(window) if window.request_idle_callback(&resolve).is_ok() => {}
-        Some(window) => drop(window.set_timeout_with_callback(&resolve)),
-        None => drop(resolve.call0(&wasm_bindgen::JsValue::NULL)),
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-/// What `boot.js` began on a first visit before the app ran: the manifest, and the
-/// segment downloads it began (the first at once, the others once the wasm is in).
-struct EarlyIndex {
-    manifest: Manifest,
-    text: String,
-    /// `boot.js`'s object, whose `take(name)` hands over a download it began.
-    begun: wasm_bindgen::JsValue,
-}
-
-impl EarlyIndex {
-    /// Takes what `boot.js` began (once: a retry asks the network again). `None` when
-    /// it began nothing or the manifest failed; the app then asks itself and says why.
-    async fn take() -> Option<EarlyIndex> {
-        use wasm_bindgen::JsCast;
-        let window = web_sys::window()?;
-        let key = wasm_bindgen::JsValue::from_str("twirEarlyIndex");
-        let begun = js_sys::Reflect::get(&window, &key).ok()?;
-        let _ = js_sys::Reflect::delete_property(&window, &key);
-        let promise: js_sys::Promise = js_sys::Reflect::get(&begun, &"manifest".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        let text = wasm_bindgen_futures::JsFuture::from(promise)
-            .await
-            .ok()?
-            .as_string()?;
-        let manifest = Manifest::from_json(&text).ok()?;
-        Some(EarlyIndex {
-            manifest,
-            text,
-            begun,
-        })
-    }
-
-    /// The download of segment `name` if `boot.js` began it and it answered; from
-    /// now on `boot.js` leaves that segment to the app.
-    async fn segment(&self, name: &str) -> Option<Response> {
-        use wasm_bindgen::JsCast;
-        let take: js_sys::Function = js_sys::Reflect::get(&self.begun, &"take".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        let promise: js_sys::Promise = take
-            .call1(&self.begun, &name.into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise)
-            .await
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        response.ok().then(|| Response::from(response))
-    }
 }
 
 /// The segment files a manifest names.
@@ -203,12 +119,12 @@ async fn fetch_manifest(url: &str) -> Result<(Manifest, String), String> {
 ///
 /// The first segment downloads alone, so a phone gets it at the network's full speed;
 /// then all the others download together and are taken in the manifest's order, so
-/// that the network is never idle while a segment is verified and opened. On a first
-/// visit `boot.js` has begun these downloads before the app ran (`early`).
+/// that the network is never idle while a segment is verified and opened. The worker
+/// starts before the page's own wasm has arrived (`boot.js`), so these downloads share
+/// the network with it from the first moment.
 async fn open_all(
     manifest: &Manifest,
     text: &str,
-    early: Option<&EarlyIndex>,
     on_progress: &impl Fn(Progress),
     partial: &impl Fn(Engine),
 ) -> Result<(Engine, Option<String>), String> {
@@ -232,14 +148,7 @@ async fn open_all(
         let url = format!("{DATA}/{name}");
         let report = &report;
         async move {
-            let begun = match early {
-                Some(early) => early.segment(name).await,
-                None => None,
-            };
-            let response = match begun {
-                Some(response) => response,
-                None => fetch(&url).await?,
-            };
+            let response = fetch(&url).await?;
             let bytes = read_body(response, |n| report(at, n))
                 .await
                 .map_err(|e| format!("The index download broke off ({e})."))?;

@@ -1,0 +1,105 @@
+//! The first view is HTML (`index.html`): the header, the pages' links, the search box,
+//! the sort, the help and the latest issue's highlights paint before any script runs,
+//! and the box takes typing at once. The app takes these elements over here instead of
+//! drawing its own, so what was typed, the caret and the focus stay as they are.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+use crate::nav::go;
+use crate::url_state::View;
+
+fn element<T: JsCast>(id: &str) -> Option<T> {
+    document().get_element_by_id(id)?.dyn_into().ok()
+}
+
+/// The search box, `#q`.
+pub fn search_box() -> Option<HtmlInputElement> {
+    element("q")
+}
+
+/// The sort menu, `#sort`.
+pub fn sort_menu() -> Option<HtmlSelectElement> {
+    element("sort")
+}
+
+/// Where the app draws the status, the results and the browse pages: `#app`.
+pub fn app_root() -> Option<HtmlElement> {
+    element("app")
+}
+
+/// Calls `f` on each `event` at `target`, for the life of the page.
+pub fn on<E: JsCast + 'static>(
+    target: &web_sys::EventTarget,
+    event: &str,
+    f: impl Fn(E) + 'static,
+) {
+    let f = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+        if let Ok(e) = e.dyn_into::<E>() {
+            f(e);
+        }
+    });
+    let _ = target.add_event_listener_with_callback(event, f.as_ref().unchecked_ref());
+    f.forget();
+}
+
+/// The search form submits nothing: the app answers as the reader types. (Without
+/// scripts it submits `?q=…` to the page itself.)
+pub fn keep_form() {
+    if let Some(form) = document()
+        .query_selector("form[role=search]")
+        .ok()
+        .flatten()
+    {
+        on(&form, "submit", |e: web_sys::Event| e.prevent_default());
+    }
+}
+
+/// The pages' links (`nav.views a`) move between views without a page load, and mark
+/// the one shown with `aria-current` on its list item.
+pub fn take_nav(view: RwSignal<View>) {
+    let links: Vec<Element> = document()
+        .query_selector_all("nav.views a")
+        .map(|list| {
+            (0..list.length())
+                .filter_map(|i| list.item(i)?.dyn_into().ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    for link in &links {
+        let to = View::from_query(&link.get_attribute("href").unwrap_or_default());
+        on(link, "click", move |ev: web_sys::MouseEvent| {
+            if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+                return;
+            }
+            ev.prevent_default();
+            go(view, to.clone());
+        });
+    }
+    Effect::new(move |_| {
+        let now = view.get();
+        for link in &links {
+            let to = View::from_query(&link.get_attribute("href").unwrap_or_default());
+            let current = now == to || matches!((&now, &to), (View::Issue(_), View::Issues));
+            // On the list item, as the style sheet expects.
+            let Some(item) = link.parent_element() else {
+                continue;
+            };
+            let _ = if current {
+                item.set_attribute("aria-current", "page")
+            } else {
+                item.remove_attribute("aria-current")
+            };
+        }
+    });
+}
+
+/// Shows the help and the latest issue (`#first-view`) only while `shown` is true.
+pub fn first_view_while(shown: impl Fn() -> bool + 'static) {
+    let Some(first) = element::<HtmlElement>("first-view") else {
+        return;
+    };
+    Effect::new(move |_| first.set_hidden(!shown()));
+}

@@ -1,0 +1,158 @@
+//! The worker's side of the conversation with the page (`twir_engine::messages`):
+//! requests in, answers and loading news out, each message one JSON text.
+
+use std::cell::{Cell, RefCell};
+
+use twir_engine::messages::{Answer, Browse, IndexStatus, IssueRecords, Message, Request};
+use twir_engine::{Engine, SearchRequest};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+use crate::loader::{self, Event, Progress};
+
+thread_local! {
+    /// The open index: what has arrived of it, or all of it.
+    static ENGINE: RefCell<Option<Engine>> = const { RefCell::new(None) };
+    /// How many times an index was opened, for [`IndexStatus::opened`].
+    static OPENED: Cell<u32> = const { Cell::new(0) };
+    /// The newest search not answered yet. A search that a newer one replaces before it
+    /// runs is dropped unanswered: the page paints only the newest answer anyway, and
+    /// typing faster than the engine answers must not queue up work.
+    static WAITING: RefCell<Option<(u32, SearchRequest)>> = const { RefCell::new(None) };
+    static SCHEDULED: Cell<bool> = const { Cell::new(false) };
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(message: &Message) {
+    // Posting a string to our own page cannot fail.
+    let _ = scope().post_message(&JsValue::from_str(&message.to_json()));
+}
+
+/// Listens to the page, then opens the index. The page asks nothing before the first
+/// [`Message::Ready`], so no request can arrive before the listener.
+pub fn start() {
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| {
+        let Some(text) = event.data().as_string() else {
+            return;
+        };
+        match Request::from_json(&text) {
+            Ok(request) => take(request),
+            Err(e) => post(&Message::Notice(format!(
+                "The search engine was asked {e}."
+            ))),
+        }
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    wasm_bindgen_futures::spawn_local(async {
+        let progress = |p: Progress| {
+            post(&Message::Progress {
+                received: p.received,
+                total: p.total,
+            })
+        };
+        if let Err(why) = loader::load(progress, opened).await {
+            post(&Message::Failed(why));
+        }
+    });
+}
+
+/// The loader's news: an index to answer from, or a sentence for the reader.
+fn opened(event: Event) {
+    match event {
+        Event::Notice(text) => post(&Message::Notice(text)),
+        Event::Ready(engine) => {
+            let opened = OPENED.get() + 1;
+            OPENED.set(opened);
+            post(&Message::Ready(status(&engine, opened)));
+            ENGINE.set(Some(*engine));
+            // A search that came while nothing was open.
+            schedule();
+        }
+    }
+}
+
+fn status(engine: &Engine, opened: u32) -> IndexStatus {
+    let m = engine.manifest();
+    IndexStatus {
+        opened,
+        missing: engine.missing().iter().map(|s| s.label.clone()).collect(),
+        first_date: m.first_date.clone(),
+        last_date: m.last_date.clone(),
+        last_issue: m.last_issue,
+    }
+}
+
+fn take(request: Request) {
+    match request {
+        Request::Search { id, request } => {
+            WAITING.set(Some((id, request)));
+            schedule();
+        }
+        Request::Browse { id } => {
+            let answer = ENGINE.with_borrow(|engine| engine.as_ref().map(browse));
+            post(&Message::Answer {
+                id,
+                answer: Answer::Browse(answer.unwrap_or_default()),
+            });
+        }
+        Request::Issue { id, number } => {
+            let answer =
+                ENGINE.with_borrow(|engine| engine.as_ref().and_then(|e| issue(e, number)));
+            post(&Message::Answer {
+                id,
+                answer: Answer::Issue(answer),
+            });
+        }
+    }
+}
+
+/// Runs the waiting search at the next task, after the messages already queued: of a
+/// burst of keystrokes only the last is searched.
+fn schedule() {
+    if SCHEDULED.get() || WAITING.with_borrow(Option::is_none) {
+        return;
+    }
+    SCHEDULED.set(true);
+    let run = Closure::once_into_js(|| {
+        SCHEDULED.set(false);
+        ENGINE.with_borrow(|engine| {
+            let Some(engine) = engine else {
+                return; // answered once an index is open
+            };
+            if let Some((id, request)) = WAITING.take() {
+                let answer = engine.search(&request).map_err(|e| e.to_string());
+                post(&Message::Answer {
+                    id,
+                    answer: Answer::Search(answer),
+                });
+            }
+        });
+    });
+    let _ = scope().set_timeout_with_callback(run.unchecked_ref());
+}
+
+fn browse(engine: &Engine) -> Browse {
+    let summaries = engine.issue_summaries();
+    Browse {
+        issues: engine.issues().to_vec(),
+        summaries: engine
+            .issues()
+            .iter()
+            .map(|i| summaries.get(&i.number).cloned().unwrap_or_default())
+            .collect(),
+        crates: engine.crates().cloned().collect(),
+        quotes: engine.quotes().cloned().collect(),
+    }
+}
+
+fn issue(engine: &Engine, number: u32) -> Option<IssueRecords> {
+    Some(IssueRecords {
+        issue: engine.issue(number)?.clone(),
+        records: engine.issue_records(number).into_iter().cloned().collect(),
+    })
+}
