@@ -121,6 +121,94 @@ test('a failed index download says so and retries', async () => {
   await page.close();
 });
 
+test('the first view is HTML: text typed before the app arrives is kept, with its caret and focus, and answered', async () => {
+  const context = await browser.newContext();
+  // The page's own wasm is held back until the reader has typed.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await context.route(/\/twir-search-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const page = await context.newPage();
+  try {
+    await page.goto(site.url, { waitUntil: 'domcontentloaded' });
+    // Readable and typeable with no app: the help and the latest issue are in the HTML.
+    await page.getByRole('heading', { name: /^Latest: This Week in Rust 644/ }).waitFor();
+    assert.match(await page.locator('.help').innerText(), /kind:crate parser/);
+    const box = page.getByRole('searchbox');
+    await box.click();
+    await box.pressSequentially('yew');
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await page.locator('.hit').count(), 0, 'no app yet');
+    release();
+    await page.locator('.hit').filter({ hasText: 'Issue 215' }).first().waitFor({ timeout: 60_000 });
+    assert.equal(await box.inputValue(), 'yew');
+    assert.deepEqual(
+      await page.evaluate(() => [document.activeElement.id, document.activeElement.selectionStart]),
+      ['q', 2],
+      'the box keeps the focus and the caret where the reader left it',
+    );
+    await page.getByRole('status').filter({ hasText: /results for yew/ }).waitFor();
+    assert.ok(await page.locator('#first-view').isHidden(), 'results replace the help');
+  } finally {
+    release();
+    await context.close();
+  }
+});
+
+test('of queries typed faster than the engine answers, only the newest is painted', async () => {
+  const page = await browser.newPage();
+  await page.goto(site.url);
+  await page.getByText(/Index of issues up to \d+/).waitFor({ timeout: 60_000 });
+  // Every summary the page paints, in order.
+  await page.evaluate(() => {
+    window.__painted = [];
+    new MutationObserver(() => {
+      const s = document.querySelector('.summary');
+      const text = s && s.textContent;
+      if (text && window.__painted[window.__painted.length - 1] !== text) window.__painted.push(text);
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  // A slow query (a stop-word phrase reads many records), then at once a quick one, in
+  // the same task: the slow one's answer must never be painted, even late.
+  await page.evaluate(() => {
+    const box = document.getElementById('q');
+    for (const q of ['"to be or not to be"', 'yew']) {
+      box.value = q;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+  });
+  await page.getByRole('status').filter({ hasText: /^\d+ results for yew/ }).waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(500);
+  const painted = await page.evaluate(() => window.__painted);
+  assert.ok(painted.length >= 1, 'the answer was painted');
+  assert.deepEqual(painted.filter((t) => /to be or not/.test(t)), [], `painted: ${JSON.stringify(painted)}`);
+  assert.match(painted[painted.length - 1], /results for yew/);
+  await page.close();
+});
+
+test('an engine that cannot start says so and starts again on Retry', async () => {
+  const context = await browser.newContext();
+  let broken = true;
+  await context.route(/\/engine_bg\.wasm$/, (route) => (broken ? route.fulfill({ status: 404, body: 'not found' }) : route.continue()));
+  const page = await context.newPage();
+  try {
+    await page.goto(`${site.url}?q=yew`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    assert.match(await alert.innerText(), /The search engine could not start/);
+    // The first view still works as a page: its links and its box are there.
+    assert.equal(await page.getByRole('searchbox').inputValue(), 'yew');
+    broken = false;
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await page.locator('.hit').filter({ hasText: 'Issue 215' }).first().waitFor({ timeout: 60_000 });
+    assert.equal(await page.getByRole('alert').count(), 0);
+  } finally {
+    await context.close();
+  }
+});
+
 test('no results offers the search with fewer words', async () => {
   const page = await browser.newPage();
   await page.goto(`${site.url}?q=${encodeURIComponent('tokio qqzzxxvv ')}`);
