@@ -48,14 +48,24 @@ export async function throttledPage(browser, profile) {
   cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
   cdp.on('Network.dataReceived', (e) => received.set(e.requestId, (received.get(e.requestId) || 0) + e.encodedDataLength));
   cdp.on('Network.loadingFinished', (e) => finished.set(e.requestId, e.encodedDataLength));
+  // The engine's Web Worker fetches on its own: the page's CDP session does not see
+  // those requests, Playwright does, once each has finished (body and headers as sent).
+  const fromWorker = [];
+  page.on('requestfinished', async (request) => {
+    const sizes = await request.sizes().catch(() => null);
+    if (sizes) fromWorker.push({ url: request.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize });
+  });
   const bytes = (skip = () => false) => {
     let total = 0;
     for (const id of new Set([...received.keys(), ...finished.keys()])) {
       if (!skip(urls.get(id) || '')) total += finished.get(id) ?? received.get(id);
     }
+    const seen = new Set(urls.values());
+    for (const r of fromWorker) if (!seen.has(r.url) && !skip(r.url)) total += r.bytes;
     return total;
   };
-  const requests = () => new Set([...received.keys(), ...finished.keys()]).size;
+  const requests = () => new Set([...received.keys(), ...finished.keys()]).size
+    + fromWorker.filter((r) => !new Set(urls.values()).has(r.url)).length;
   return { context, page, bytes, requests };
 }
 

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { serve } from '../tests/serve.mjs';
+import { lighthouse } from './lighthouse.mjs';
 import { launch, noteWhenSeen } from '../tests/browser.mjs';
 import { median, round, stats, timed, PROFILES, WORDS, COLD_QUERIES, coldStart } from './measure.mjs';
 
@@ -96,33 +97,64 @@ const QUERIES = [
   'author:llogiq kind:quote', 'tag:video rust', 'issue:300', 'section:events berlin', 'rust',
 ];
 
+/// Records every main-thread task over 50 ms (the Long Tasks API) from the start of the
+/// page, in `window.__longTasks`.
+function noteLongTasks() {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ at: Math.round(e.startTime), ms: Math.round(e.duration) });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/// The typing run: every prefix of every query typed into the box, each timed from the
+/// keystroke until the worker's answer is painted; and the main thread's long tasks,
+/// while the index loads and over the whole run.
 async function queryLatency(browser, url) {
   const page = await browser.newPage();
+  await page.addInitScript(noteLongTasks);
   await page.goto(url);
   await page.getByText(/Index of issues up to \d+/).waitFor({ timeout: 120_000 });
+  const whileLoading = await page.evaluate(() => window.__longTasks.splice(0));
   const engine = [], painted = [];
+  let unchanged = 0;
   for (const q of QUERIES) {
     for (let i = 1; i <= q.length; i++) {
       const typed = q.slice(0, i);
       const r = await page.evaluate(async (text) => {
         const box = document.getElementById('q');
+        const summary = () => document.querySelector('.summary')?.textContent ?? null;
+        const before = summary();
         const t0 = performance.now();
         box.value = text;
         box.dispatchEvent(new Event('input', { bubbles: true }));
+        // The answer comes from the worker: wait until the page shows it (a keystroke
+        // that leaves the summary as it was, a trailing space, waits out the second).
+        const changed = await new Promise((ok) => {
+          const done = (v) => { observer.disconnect(); clearTimeout(timer); ok(v); };
+          const observer = new MutationObserver(() => summary() !== before && done(true));
+          observer.observe(document.getElementById('app'), { childList: true, subtree: true, characterData: true });
+          const timer = setTimeout(() => done(false), 1000);
+        });
         await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
         const t1 = performance.now();
-        const m = document.querySelector('.summary')?.textContent.match(/\(([\d.]+) ms\)/);
-        return { paint: t1 - t0, engine: m ? Number(m[1]) : null };
+        const m = summary()?.match(/\(([\d.]+) ms\)/);
+        return { changed, paint: t1 - t0, engine: m ? Number(m[1]) : null };
       }, typed);
+      if (!r.changed) { unchanged += 1; continue; }
       painted.push(r.paint);
       if (r.engine !== null) engine.push(r.engine);
     }
   }
+  const whileTyping = await page.evaluate(() => window.__longTasks.splice(0));
   const memory = await page.evaluate(() => ({
     js_heap_mb: performance.memory ? performance.memory.usedJSHeapSize / 2 ** 20 : null,
   }));
   await page.close();
-  return { queries: QUERIES.length, keystrokes: painted.length, engine_ms: stats(engine), until_painted_ms: stats(painted), memory_after_queries: memory };
+  return {
+    queries: QUERIES.length, keystrokes: painted.length + unchanged, unchanged,
+    engine_ms: stats(engine), until_painted_ms: stats(painted), memory_after_queries: memory,
+    long_tasks: { while_loading: whileLoading, while_typing: whileTyping },
+  };
 }
 
 /// A returning reader: one visit to last week's site (service worker on), then the site
@@ -231,9 +263,16 @@ console.log(`returning reader after a new issue: ${results.returning.after_new_i
 results.memory_after_load = await memoryAfterLoad(browser, site.url);
 results.queries = await queryLatency(browser, site.url);
 const q = results.queries;
-console.log(`\n${q.queries} queries, ${q.keystrokes} keystrokes: engine median ${q.engine_ms.median} ms, p95 ${q.engine_ms.p95}, max ${q.engine_ms.max}; until painted median ${q.until_painted_ms.median} ms, p95 ${q.until_painted_ms.p95}, max ${q.until_painted_ms.max}`);
+console.log(`\n${q.queries} queries, ${q.keystrokes} keystrokes (${q.unchanged} left the page as it was): answered by the worker (round trip) median ${q.engine_ms.median} ms, p95 ${q.engine_ms.p95}, max ${q.engine_ms.max}; keystroke until painted median ${q.until_painted_ms.median} ms, p95 ${q.until_painted_ms.p95}, max ${q.until_painted_ms.max}`);
+const lt = q.long_tasks;
+console.log(`main-thread tasks over 50 ms: ${lt.while_loading.length} while the index loaded${lt.while_loading.length ? ` (${lt.while_loading.map((t) => `${t.ms} ms at ${t.at}`).join(', ')})` : ''}, ${lt.while_typing.length} over the typing run${lt.while_typing.length ? ` (${lt.while_typing.map((t) => `${t.ms} ms`).join(', ')})` : ''}`);
 console.log(`memory after load: JS heap ${results.memory_after_load.js_heap_mb} MB, wasm ${results.memory_after_load.wasm_memory_mb} MB; JS heap after the queries ${round(q.memory_after_queries.js_heap_mb)} MB`);
 await browser.close();
+results.lighthouse = ['mobile', 'desktop'].map((profile) => lighthouse(site.url, profile));
+console.log('\nLighthouse 12.2.3:\n| profile | performance | accessibility | best practices | SEO | FCP (ms) | LCP (ms) | TBT (ms) | CLS | long tasks (ms) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+for (const l of results.lighthouse) {
+  console.log(`| ${l.profile} | ${l.performance} | ${l.accessibility} | ${l['best-practices']} | ${l.seo} | ${l.first_contentful_paint_ms} | ${l.largest_contentful_paint_ms} | ${l.total_blocking_time_ms} | ${l.cumulative_layout_shift} | ${l.long_tasks.join(', ') || 'none'} |`);
+}
 site.server.close();
 fs.writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 1));
 console.log('\nwritten: bench/results.json');

@@ -23,9 +23,11 @@ if ('serviceWorker' in navigator) {
   if (!window.Worker) return;
   var script = document.currentScript;
   var url = new URL('worker.js', script ? script.src : location.href).href;
+  // Nothing saved on the device yet: the worker begins the index download at once.
+  var first = !(navigator.serviceWorker && navigator.serviceWorker.controller);
   var engine = { url: url, worker: null, messages: [] };
   try {
-    engine.worker = new Worker(url);
+    engine.worker = new Worker(first ? url + '#first-visit' : url);
   } catch (e) {
     return;  // the app tries again and says why
   }

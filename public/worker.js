@@ -1,5 +1,36 @@
 // The engine's Web Worker: loads its wasm (built by Trunk from worker/), which then
 // downloads, verifies, caches and opens the index and answers the page's messages.
+
+// On a first visit (`#first-visit`, from boot.js: no service worker has saved anything
+// yet) the index download begins at once, while the wasm is fetched and compiled: the
+// manifest, then the first segment it names. The engine (worker/src/loader.rs) takes
+// these with `take(name)` instead of asking again. A repeat visit opens the index saved
+// on the device and asks the network only after.
+if (self.location.hash === '#first-visit') {
+  self.twirEarlyIndex = (function () {
+    var begun = {};
+    var manifest = fetch('data/manifest.json').then(function (response) {
+      if (!response.ok) throw new Error('manifest.json: ' + response.status);
+      return response.text();
+    });
+    manifest.then(function (text) {
+      var segments = JSON.parse(text).segments || [];
+      if (!segments.length) return;
+      var response = fetch('data/' + segments[0].name);
+      response.catch(function () {});  // reported by the engine when it takes it
+      begun[segments[0].name] = response;
+    }, function () {});
+    return {
+      manifest: manifest,
+      take: function (name) {
+        var response = begun[name] || null;
+        delete begun[name];
+        return response;
+      },
+    };
+  })();
+}
+
 // A wasm that will not load is said to the page in the engine's own message format
 // (`twir_engine::messages::Message::Failed`), so the page offers to start again.
 importScripts('engine.js');

@@ -21,7 +21,11 @@ pub use app::App;
 /// into the body of a page without one).
 pub fn mount() {
     match shell::app_root() {
-        Some(root) => leptos::mount::mount_to(root, App).forget(),
+        Some(root) => {
+            // The page's own loading line gives way to the app's, in the same frame.
+            root.set_text_content(None);
+            leptos::mount::mount_to(root, App).forget()
+        }
         None => leptos::mount::mount_to_body(App),
     }
 }

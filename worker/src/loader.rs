@@ -51,7 +51,7 @@ pub async fn load(on_progress: impl Fn(Progress), on_event: impl Fn(Event)) -> R
     // The first saved segment answers alone while the others are read, as on a download.
     let partial = |engine: Engine| on_event(Event::Ready(Box::new(engine)));
     let old = match &good {
-        Some((old, old_text)) => match open_all(old, old_text, &|_| {}, &partial).await {
+        Some((old, old_text)) => match open_all(old, old_text, None, &|_| {}, &partial).await {
             Ok((engine, _)) => {
                 on_event(Event::Ready(Box::new(engine)));
                 Some(old)
@@ -61,9 +61,15 @@ pub async fn load(on_progress: impl Fn(Progress), on_event: impl Fn(Event)) -> R
         None => None,
     };
     let Some(old) = old else {
-        // Nothing saved (or it would not open): the reader waits for this download.
-        let (manifest, text) = fetch_manifest(&manifest_url).await?;
-        let (engine, not_saved) = open_all(&manifest, &text, &on_progress, &partial).await?;
+        // Nothing saved (or it would not open): the reader waits for this download,
+        // which `worker.js` began while this wasm compiled.
+        let early = EarlyIndex::take().await;
+        let (manifest, text) = match &early {
+            Some(early) => (early.manifest.clone(), early.text.clone()),
+            None => fetch_manifest(&manifest_url).await?,
+        };
+        let (engine, not_saved) =
+            open_all(&manifest, &text, early.as_ref(), &on_progress, &partial).await?;
         if let Some(text) = not_saved {
             on_event(Event::Notice(text));
         }
@@ -76,7 +82,7 @@ pub async fn load(on_progress: impl Fn(Progress), on_event: impl Fn(Event)) -> R
         _ => return Ok(()),
     };
     // A new index was published: the old one answers until every new segment is in.
-    match open_all(&manifest, &text, &|_| {}, &|_| {}).await {
+    match open_all(&manifest, &text, None, &|_| {}, &|_| {}).await {
         Ok((engine, not_saved)) => {
             if let Some(text) = not_saved {
                 on_event(Event::Notice(text));
@@ -95,6 +101,64 @@ pub async fn load(on_progress: impl Fn(Progress), on_event: impl Fn(Event)) -> R
         ))),
     }
     Ok(())
+}
+
+/// What `worker.js` began on a first visit while this wasm compiled: the manifest, and
+/// the download of the first segment it names.
+struct EarlyIndex {
+    manifest: Manifest,
+    text: String,
+    /// `worker.js`'s object, whose `take(name)` hands over a download it began.
+    begun: wasm_bindgen::JsValue,
+}
+
+impl EarlyIndex {
+    /// Takes what `worker.js` began (once). `None` when it began nothing or the
+    /// manifest failed; the loader then asks itself and says why.
+    async fn take() -> Option<EarlyIndex> {
+        use wasm_bindgen::JsCast;
+        let global: js_sys::Object = js_sys::global();
+        let key = wasm_bindgen::JsValue::from_str("twirEarlyIndex");
+        let begun = js_sys::Reflect::get(&global, &key).ok()?;
+        if !begun.is_object() {
+            return None;
+        }
+        let _ = js_sys::Reflect::delete_property(&global, &key);
+        let promise: js_sys::Promise = js_sys::Reflect::get(&begun, &"manifest".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let text = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()?
+            .as_string()?;
+        let manifest = Manifest::from_json(&text).ok()?;
+        Some(EarlyIndex {
+            manifest,
+            text,
+            begun,
+        })
+    }
+
+    /// The download of segment `name` if `worker.js` began it and it answered.
+    async fn segment(&self, name: &str) -> Option<Response> {
+        use wasm_bindgen::JsCast;
+        let take: js_sys::Function = js_sys::Reflect::get(&self.begun, &"take".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let promise: js_sys::Promise = take
+            .call1(&self.begun, &name.into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        response.ok().then(|| Response::from(response))
+    }
 }
 
 /// The segment files a manifest names.
@@ -120,11 +184,13 @@ async fn fetch_manifest(url: &str) -> Result<(Manifest, String), String> {
 /// The first segment downloads alone, so a phone gets it at the network's full speed;
 /// then all the others download together and are taken in the manifest's order, so
 /// that the network is never idle while a segment is verified and opened. The worker
-/// starts before the page's own wasm has arrived (`boot.js`), so these downloads share
-/// the network with it from the first moment.
+/// starts before the page's own wasm has arrived (`boot.js`), and on a first visit
+/// `worker.js` has begun the manifest and the first segment while this wasm compiled
+/// (`early`).
 async fn open_all(
     manifest: &Manifest,
     text: &str,
+    early: Option<&EarlyIndex>,
     on_progress: &impl Fn(Progress),
     partial: &impl Fn(Engine),
 ) -> Result<(Engine, Option<String>), String> {
@@ -148,7 +214,14 @@ async fn open_all(
         let url = format!("{DATA}/{name}");
         let report = &report;
         async move {
-            let response = fetch(&url).await?;
+            let begun = match early {
+                Some(early) => early.segment(name).await,
+                None => None,
+            };
+            let response = match begun {
+                Some(response) => response,
+                None => fetch(&url).await?,
+            };
             let bytes = read_body(response, |n| report(at, n))
                 .await
                 .map_err(|e| format!("The index download broke off ({e})."))?;
