@@ -45,8 +45,8 @@ tools:
 	  echo "installing: wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 3 minutes)"
 	  cargo install wasm-bindgen-cli --version "=$(WASM_BINDGEN_VERSION)"
 	fi
-	if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -x node_modules/.bin/pagefind ]; then
-	  echo "installing: npm binaryen (wasm-opt 132), playwright-core and pagefind"; npm ci --no-audit --no-fund
+	if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -x node_modules/.bin/pagefind ] || [ ! -x node_modules/.bin/lighthouse ]; then
+	  echo "installing: npm binaryen (wasm-opt 132), playwright-core, pagefind and lighthouse 12.2.3"; npm ci --no-audit --no-fund
 	fi
 
 browser-tools:
@@ -123,8 +123,9 @@ browser-test:
 	node --test --test-timeout=180000 tests/*.test.mjs
 
 # Figures, not tests: build time and memory, sizes, cold start on three networks, query
-# latency per keystroke and memory in Chromium (writes bench/results.json); then the
-# slowest of 1,051 hostile queries, natively.
+# latency per keystroke through the engine's worker, main-thread long tasks while loading
+# and typing, memory, and Lighthouse (mobile and desktop) in Chromium (writes
+# bench/results.json); then the slowest of 1,051 hostile queries, natively.
 bench: tools browser-tools site
 	node bench/run.mjs
 	cargo run --release -q -p index-builder --example bench_hostile
