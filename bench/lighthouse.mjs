@@ -1,7 +1,7 @@
 // Lighthouse 12.2.3 (npm, pinned: newer versions' lock files are refused here and 13
 // wants Node 22) on the built site as a host serves it (brotli, the CSP of _headers),
 // with Debian's Chromium, on its mobile and desktop profiles.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,14 +18,20 @@ const AUDITS = {
 };
 
 /// One Lighthouse run of `url` on `profile` ('mobile' or 'desktop'): the four scores
-/// (0-100) and the timings behind the performance score.
-export function lighthouse(url, profile) {
+/// (0-100) and the timings behind the performance score. Asynchronous: the site is
+/// served by this same process, which must keep answering while Lighthouse runs.
+export async function lighthouse(url, profile) {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'twir-lh-')), 'report.json');
   const args = [url, '--quiet', '--output=json', `--output-path=${out}`,
     '--chrome-flags=--headless --no-sandbox --disable-gpu', `--only-categories=${CATEGORIES.join(',')}`];
   if (profile === 'desktop') args.push('--preset=desktop');
-  const r = spawnSync(BIN, args, { encoding: 'utf8', env: { ...process.env, CHROME_PATH: CHROMIUM } });
-  if (r.status !== 0) throw new Error(`lighthouse failed:\n${r.stderr}`);
+  await new Promise((resolve, reject) => {
+    const child = spawn(BIN, args, { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let text = '';
+    child.stderr.on('data', (d) => { text += d; });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`lighthouse failed:\n${text}`))));
+  });
   const report = JSON.parse(fs.readFileSync(out, 'utf8'));
   fs.rmSync(path.dirname(out), { recursive: true, force: true });
   const figures = { profile };

@@ -113,3 +113,24 @@ export async function coldStart(browser, { url, box, result, query, profile, com
   await context.close();
   return out;
 }
+
+/// Runs in the page: puts `text` in twir-search's box as one keystroke would and
+/// resolves once the engine's worker has answered and the answer is painted (the
+/// summary line changed, then the next frame): `{ changed, ms }`, `changed` false when
+/// the summary stayed as it was for a second (a trailing space, the same answer).
+export async function answerPainted(text) {
+  const box = document.getElementById('q');
+  const summary = () => document.querySelector('.summary')?.textContent ?? null;
+  const before = summary();
+  const t0 = performance.now();
+  box.value = text;
+  box.dispatchEvent(new Event('input', { bubbles: true }));
+  const changed = await new Promise((ok) => {
+    const done = (v) => { observer.disconnect(); clearTimeout(timer); ok(v); };
+    const observer = new MutationObserver(() => summary() !== before && done(true));
+    observer.observe(document.getElementById('app'), { childList: true, subtree: true, characterData: true });
+    const timer = setTimeout(() => done(false), 1000);
+  });
+  await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+  return { changed, ms: performance.now() - t0 };
+}

@@ -17,7 +17,7 @@ import zlib from 'node:zlib';
 import { serve } from '../tests/serve.mjs';
 import { lighthouse } from './lighthouse.mjs';
 import { launch, noteWhenSeen } from '../tests/browser.mjs';
-import { median, round, stats, timed, PROFILES, WORDS, COLD_QUERIES, coldStart } from './measure.mjs';
+import { answerPainted, median, round, stats, timed, PROFILES, WORDS, COLD_QUERIES, coldStart } from './measure.mjs';
 
 const ROOT = path.resolve(new URL('..', import.meta.url).pathname);
 const DIST = path.join(ROOT, 'dist');
@@ -120,29 +120,12 @@ async function queryLatency(browser, url) {
   for (const q of QUERIES) {
     for (let i = 1; i <= q.length; i++) {
       const typed = q.slice(0, i);
-      const r = await page.evaluate(async (text) => {
-        const box = document.getElementById('q');
-        const summary = () => document.querySelector('.summary')?.textContent ?? null;
-        const before = summary();
-        const t0 = performance.now();
-        box.value = text;
-        box.dispatchEvent(new Event('input', { bubbles: true }));
-        // The answer comes from the worker: wait until the page shows it (a keystroke
-        // that leaves the summary as it was, a trailing space, waits out the second).
-        const changed = await new Promise((ok) => {
-          const done = (v) => { observer.disconnect(); clearTimeout(timer); ok(v); };
-          const observer = new MutationObserver(() => summary() !== before && done(true));
-          observer.observe(document.getElementById('app'), { childList: true, subtree: true, characterData: true });
-          const timer = setTimeout(() => done(false), 1000);
-        });
-        await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
-        const t1 = performance.now();
-        const m = summary()?.match(/\(([\d.]+) ms\)/);
-        return { changed, paint: t1 - t0, engine: m ? Number(m[1]) : null };
-      }, typed);
-      if (!r.changed) { unchanged += 1; continue; }
-      painted.push(r.paint);
-      if (r.engine !== null) engine.push(r.engine);
+      const answer = await page.evaluate(answerPainted, typed);
+      if (!answer.changed) { unchanged += 1; continue; }
+      painted.push(answer.ms);
+      // The worker's round trip, as the summary line says it.
+      const ms = await page.evaluate(() => document.querySelector('.summary')?.textContent.match(/\(([\d.]+) ms\)/)?.[1]);
+      if (ms !== undefined) engine.push(Number(ms));
     }
   }
   const whileTyping = await page.evaluate(() => window.__longTasks.splice(0));
@@ -268,7 +251,7 @@ const lt = q.long_tasks;
 console.log(`main-thread tasks over 50 ms: ${lt.while_loading.length} while the index loaded${lt.while_loading.length ? ` (${lt.while_loading.map((t) => `${t.ms} ms at ${t.at}`).join(', ')})` : ''}, ${lt.while_typing.length} over the typing run${lt.while_typing.length ? ` (${lt.while_typing.map((t) => `${t.ms} ms`).join(', ')})` : ''}`);
 console.log(`memory after load: JS heap ${results.memory_after_load.js_heap_mb} MB, wasm ${results.memory_after_load.wasm_memory_mb} MB; JS heap after the queries ${round(q.memory_after_queries.js_heap_mb)} MB`);
 await browser.close();
-results.lighthouse = ['mobile', 'desktop'].map((profile) => lighthouse(site.url, profile));
+results.lighthouse = [await lighthouse(site.url, 'mobile'), await lighthouse(site.url, 'desktop')];
 console.log('\nLighthouse 12.2.3:\n| profile | performance | accessibility | best practices | SEO | FCP (ms) | LCP (ms) | TBT (ms) | CLS | long tasks (ms) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 for (const l of results.lighthouse) {
   console.log(`| ${l.profile} | ${l.performance} | ${l.accessibility} | ${l['best-practices']} | ${l.seo} | ${l.first_contentful_paint_ms} | ${l.largest_contentful_paint_ms} | ${l.total_blocking_time_ms} | ${l.cumulative_layout_shift} | ${l.long_tasks.join(', ') || 'none'} |`);

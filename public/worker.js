@@ -31,9 +31,13 @@ if (self.location.hash === '#first-visit') {
   })();
 }
 
-// A wasm that will not load is said to the page in the engine's own message format
-// (`twir_engine::messages::Message::Failed`), so the page offers to start again.
+// The engine's wasm is asked for before its JS glue is read (importScripts waits), so
+// both are on their way together. A wasm that will not load is said to the page in the
+// engine's own message format (`twir_engine::messages::Message::Failed`), so the page
+// offers to start again.
+var engineWasm = fetch('engine_bg.wasm');
+engineWasm.catch(function () {});  // reported below, once wasm_bindgen takes it
 importScripts('engine.js');
-wasm_bindgen({ module_or_path: 'engine_bg.wasm' }).catch((e) => {
+wasm_bindgen({ module_or_path: engineWasm }).catch((e) => {
   postMessage(JSON.stringify({ Failed: `The search engine could not start (${(e && e.message) || e}).` }));
 });

@@ -3,42 +3,39 @@
 
 use leptos::prelude::*;
 use twir_engine::messages::IssueRecords;
-use twir_engine::{Record, RecordKind, SectionGroup};
+use twir_engine::SectionGroup;
 
 use crate::safe_url::{external_link, safe_href};
 
 #[component]
 pub fn IssuePage(found: Option<IssueRecords>, number: u32) -> impl IntoView {
-    let Some(IssueRecords { issue, records }) = found else {
+    let Some(IssueRecords {
+        issue,
+        links,
+        crates,
+        quotes,
+    }) = found
+    else {
         return view! {
             <section class="browse"><h1>{format!("There is no issue {number} in the index.")}</h1></section>
         }
         .into_any();
     };
-    let prose = records.iter().find_map(|r| match r {
-        Record::Issue(i) if !i.text.is_empty() => Some(i.text.clone()),
-        _ => None,
-    });
+    let prose = (!issue.text.is_empty()).then(|| issue.text.clone());
     // Sections in the order the issue first reached them.
     let mut sections: Vec<(String, Vec<twir_engine::Link>)> = Vec::new();
-    let (mut crates, mut quotes) = (Vec::new(), Vec::new());
-    let has = |kind: RecordKind| records.iter().any(|r| r.kind() == kind);
-    let (has_crate, has_quote) = (has(RecordKind::Crate), has(RecordKind::Quote));
-    for r in &records {
-        match r {
-            // The crate and the quote are shown as such, not again as their section's links.
-            Record::Link(l)
-                if (l.group == SectionGroup::CrateOfTheWeek && has_crate)
-                    || (l.group == SectionGroup::QuoteOfTheWeek && has_quote) => {}
-            Record::Link(l) if !l.boilerplate => {
-                match sections.iter_mut().find(|(s, _)| *s == l.section) {
-                    Some((_, links)) => links.push(l.clone()),
-                    None => sections.push((l.section.clone(), vec![l.clone()])),
-                }
-            }
-            Record::Crate(c) => crates.push(c.clone()),
-            Record::Quote(q) => quotes.push(q.clone()),
-            _ => {}
+    let (has_crate, has_quote) = (!crates.is_empty(), !quotes.is_empty());
+    for l in links {
+        // The crate and the quote are shown as such, not again as their section's links.
+        if (l.group == SectionGroup::CrateOfTheWeek && has_crate)
+            || (l.group == SectionGroup::QuoteOfTheWeek && has_quote)
+            || l.boilerplate
+        {
+            continue;
+        }
+        match sections.iter_mut().find(|(s, _)| *s == l.section) {
+            Some((_, links)) => links.push(l),
+            None => sections.push((l.section.clone(), vec![l])),
         }
     }
     // On the newsletter's own site the page is a path from its root: "on the site".

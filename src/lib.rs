@@ -18,8 +18,19 @@ mod worker;
 pub use app::App;
 
 /// Draws the app into `index.html`'s `#app`, below the search box it takes over (or
-/// into the body of a page without one).
-pub fn mount() {
+/// into the body of a page without one), at the next task: the wasm's compilation ends
+/// in the task that starts it, and drawing the app in it too would make one task long
+/// enough to hold up a phone's typing. The first view is HTML meanwhile.
+pub fn mount_soon() {
+    use wasm_bindgen::JsCast;
+    let later = wasm_bindgen::closure::Closure::once_into_js(mount);
+    match web_sys::window() {
+        Some(window) => drop(window.set_timeout_with_callback(later.unchecked_ref())),
+        None => mount(),
+    }
+}
+
+fn mount() {
     match shell::app_root() {
         Some(root) => {
             // The page's own loading line gives way to the app's, in the same frame.

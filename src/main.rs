@@ -2,5 +2,5 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    twir_search::mount();
+    twir_search::mount_soon();
 }

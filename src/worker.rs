@@ -34,17 +34,45 @@ thread_local! {
 /// every message that is not an answer: first those sent before the app ran.
 pub fn start(on_message: impl Fn(Message) + 'static) {
     ON_MESSAGE.set(Some(Rc::new(on_message)));
-    let (worker, earlier) = match from_boot() {
-        Some((worker, earlier)) => (Ok(worker), earlier),
-        None => (spawn(&script_url()), Vec::new()),
-    };
-    match worker {
-        Ok(worker) => {
-            listen(&worker);
-            WORKER.set(Some(worker));
-            earlier.into_iter().for_each(|text| receive(&text));
+    match from_boot() {
+        Some((worker, earlier)) => {
+            WORKER.set(Some(worker.clone()));
+            // At the next task, so that mounting the app and catching up are two short
+            // tasks rather than one long one. Until then `boot.js` keeps listening, so
+            // no message is lost or told out of order.
+            let later = Closure::once_into_js(move || {
+                let earlier: Vec<String> = earlier.iter().filter_map(|m| m.as_string()).collect();
+                listen(&worker);
+                replay(earlier);
+            });
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback(later.unchecked_ref());
+            }
         }
-        Err(why) => tell(Message::Failed(why)),
+        None => match spawn(&script_url()) {
+            Ok(worker) => {
+                listen(&worker);
+                WORKER.set(Some(worker));
+            }
+            Err(why) => tell(Message::Failed(why)),
+        },
+    }
+}
+
+/// Tells what the worker said before the app listened, in order; of the progress
+/// reports only the last counts.
+fn replay(earlier: Vec<String>) {
+    let messages: Vec<Message> = earlier
+        .iter()
+        .filter_map(|text| Message::from_json(text).ok())
+        .collect();
+    let last_progress = messages
+        .iter()
+        .rposition(|m| matches!(m, Message::Progress { .. }));
+    for (at, message) in messages.into_iter().enumerate() {
+        if !matches!(message, Message::Progress { .. }) || Some(at) == last_progress {
+            tell(message);
+        }
     }
 }
 
@@ -176,8 +204,9 @@ fn script_url() -> String {
         .unwrap_or_else(|| SCRIPT.to_string())
 }
 
-/// The worker `boot.js` started and what it said so far; from now on the app listens.
-fn from_boot() -> Option<(Worker, Vec<String>)> {
+/// The worker `boot.js` started, and the list its messages go to until the app
+/// listens itself.
+fn from_boot() -> Option<(Worker, js_sys::Array)> {
     let boot = boot()?;
     let worker: Worker = js_sys::Reflect::get(&boot, &"worker".into())
         .ok()?
@@ -188,8 +217,5 @@ fn from_boot() -> Option<(Worker, Vec<String>)> {
         .dyn_into()
         .ok()?;
     let _ = js_sys::Reflect::set(&boot, &"worker".into(), &JsValue::NULL);
-    Some((
-        worker,
-        earlier.iter().filter_map(|m| m.as_string()).collect(),
-    ))
+    Some((worker, earlier))
 }

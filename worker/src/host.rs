@@ -4,7 +4,7 @@
 use std::cell::{Cell, RefCell};
 
 use twir_engine::messages::{Answer, Browse, IndexStatus, IssueRecords, Message, Request};
-use twir_engine::{Engine, SearchRequest};
+use twir_engine::{Engine, Record, SearchRequest};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -151,8 +151,19 @@ fn browse(engine: &Engine) -> Browse {
 }
 
 fn issue(engine: &Engine, number: u32) -> Option<IssueRecords> {
-    Some(IssueRecords {
+    let mut found = IssueRecords {
         issue: engine.issue(number)?.clone(),
-        records: engine.issue_records(number).into_iter().cloned().collect(),
-    })
+        links: Vec::new(),
+        crates: Vec::new(),
+        quotes: Vec::new(),
+    };
+    for record in engine.issue_records(number) {
+        match record {
+            Record::Issue(i) => found.issue = i.clone(),
+            Record::Link(l) => found.links.push(l.clone()),
+            Record::Crate(c) => found.crates.push(c.clone()),
+            Record::Quote(q) => found.quotes.push(q.clone()),
+        }
+    }
+    Some(found)
 }
