@@ -1,5 +1,5 @@
 # twir-search: two commands do everything on a fresh machine.
-#   make serve  - install what is missing, build the index from the archive, serve the app
+#   make serve  - install what is missing, build the index and the site, serve it at :8080
 #   make test   - install what is missing, then fmt, clippy, native tests, release build, the
 #                 newsletter site with the search in it (make twir-site), browser tests
 # Every install step checks first and says what it installs.
@@ -29,8 +29,10 @@ endif
 
 .PHONY: serve test bench bench-compare fuzz fuzz-cmin fuzz-tools tools browser-tools index site site-subpath twir-site fmt-check clippy native-test browser-test dist clean
 
-serve: tools index
-	trunk serve --release
+# The finished site (the first view's latest issue and _headers are written by
+# finish-site), served as a host would: brotli, the Content-Security-Policy.
+serve: tools site
+	node tests/serve.mjs dist 8080
 
 test: tools browser-tools fmt-check clippy native-test site site-subpath twir-site browser-test
 

@@ -19,11 +19,12 @@ const TYPES = {
 // `failBundle()` true: the index download fails (503). `slowBundle()` true: it arrives
 // in 20 pieces over about two seconds, as on a slow phone network.
 // `prefix` (e.g. `/search/`): the site lives under that path, as on a host's sub-path.
+// `port`: 0 for any free one.
 // `requests` lists every path asked for, in order, and `sent()` counts the body bytes
 // served (compressed as sent), so a test can tell what crossed the network: what the
 // service worker answered from its cache never reaches the server. `log` has each
 // request's path, arrival time (ms since the epoch) and the body bytes sent for it.
-export function serve(root, { failBundle = () => false, slowBundle = () => false, prefix = '/' } = {}) {
+export function serve(root, { failBundle = () => false, slowBundle = () => false, prefix = '/', port = 0 } = {}) {
   const requests = [];
   const log = [];
   let sent = 0;
@@ -87,6 +88,12 @@ export function serve(root, { failBundle = () => false, slowBundle = () => false
     fs.createReadStream(body).pipe(res);
   });
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve({ server, requests, log, sent: () => sent, url: `http://127.0.0.1:${server.address().port}${prefix}` }));
+    server.listen(port, '127.0.0.1', () => resolve({ server, requests, log, sent: () => sent, url: `http://127.0.0.1:${server.address().port}${prefix}` }));
   });
+}
+
+// `node tests/serve.mjs DIR PORT` (make serve): the built site as a host serves it.
+if (process.argv[1] && import.meta.url === new URL(`file://${path.resolve(process.argv[1])}`).href) {
+  const site = await serve(process.argv[2] || 'dist', { port: Number(process.argv[3] || 8080) });
+  console.log(`serving ${process.argv[2] || 'dist'} at ${site.url} (Ctrl-C stops)`);
 }
