@@ -1,6 +1,6 @@
 # twir-search: two commands do everything on a fresh machine.
 #   make serve  - install what is missing, build the index and the site, serve it at :8080
-#   make test   - install what is missing, then fmt, clippy, native tests, release build, the
+#   make test   - install what is missing, then fmt, clippy, unused dependencies, native tests, release build, the
 #                 newsletter site with the search in it (make twir-site), browser tests
 # Every install step checks first and says what it installs.
 
@@ -10,6 +10,7 @@ SHELL := /bin/bash
 
 TRUNK_VERSION := 0.21.14
 CARGO_FUZZ_VERSION := 0.13.1
+CARGO_MACHETE_VERSION := 0.9.2
 # wasm-bindgen-cli must equal the wasm-bindgen that Cargo.lock pins.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/"/,"",$$3); print $$3}' Cargo.lock)
 DATA := public/data
@@ -27,14 +28,14 @@ ifeq ($(origin ARCHIVE), undefined)
   endif
 endif
 
-.PHONY: serve test bench bench-compare fuzz fuzz-cmin fuzz-tools tools browser-tools index site site-subpath twir-site fmt-check clippy native-test browser-test dist clean
+.PHONY: unused-deps serve test bench bench-compare fuzz fuzz-cmin fuzz-tools tools browser-tools index site site-subpath twir-site fmt-check clippy native-test browser-test dist clean
 
 # The finished site (the first view's latest issue and _headers are written by
 # finish-site), served as a host would: brotli, the Content-Security-Policy.
 serve: tools site
 	node tests/serve.mjs dist 8080
 
-test: tools browser-tools fmt-check clippy native-test site site-subpath twir-site browser-test
+test: tools browser-tools fmt-check clippy unused-deps native-test site site-subpath twir-site browser-test
 
 tools:
 	@if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -42,6 +43,9 @@ tools:
 	fi
 	if ! trunk --version 2>/dev/null | grep -qx "trunk $(TRUNK_VERSION)"; then
 	  echo "installing: trunk $(TRUNK_VERSION) (about 9 minutes)"; cargo install --locked trunk --version $(TRUNK_VERSION)
+	fi
+	if ! cargo machete --version 2>/dev/null | grep -qx "$(CARGO_MACHETE_VERSION)"; then
+	  echo "installing: cargo-machete $(CARGO_MACHETE_VERSION) (about 2 minutes)"; cargo install --locked cargo-machete --version $(CARGO_MACHETE_VERSION)
 	fi
 	if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $(WASM_BINDGEN_VERSION)"; then
 	  echo "installing: wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 3 minutes)"
@@ -116,6 +120,10 @@ fmt-check:
 
 clippy:
 	cargo clippy --workspace --all-targets -- -D warnings
+
+# No dependency that no code uses (cargo-machete reads each crate's sources).
+unused-deps:
+	cargo machete
 
 native-test:
 	cargo test --workspace

@@ -96,7 +96,7 @@ pub struct Hit {
     pub url: String,
     pub domain: String,
     pub section: String,
-    pub group: Option<SectionGroup>,
+    pub group: SectionGroup,
     pub tags: Vec<String>,
     /// The issue shown (the newest one for a repeated link).
     pub issue: u32,

@@ -160,13 +160,6 @@ impl ParsedQuery {
         self.parts.is_empty()
     }
 
-    /// True when the query has words or phrases to match, not only filters.
-    pub fn has_text(&self) -> bool {
-        self.parts
-            .iter()
-            .any(|p| p.is_alternative() || matches!(p, QueryPart::Or(_)))
-    }
-
     /// The query without its parts that `keep` refuses, written back as text in the
     /// query language: how the app removes a chip or a word and keeps `author:"Ralf
     /// Jung"` or a phrase whole.
@@ -184,13 +177,6 @@ impl ParsedQuery {
     /// The query as understood, in the query language itself.
     pub fn understood(&self) -> String {
         self.to_string()
-    }
-
-    pub fn kinds(&self) -> impl Iterator<Item = RecordKind> + '_ {
-        self.parts.iter().filter_map(|p| match p {
-            QueryPart::Kind(k) => Some(*k),
-            _ => None,
-        })
     }
 }
 

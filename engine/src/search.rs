@@ -298,7 +298,7 @@ impl Engine {
             url,
             domain,
             section,
-            group: Some(group_of(record)),
+            group: group_of(record),
             tags,
             issue: record.issue(),
             date: issue.map(|i| i.date.clone()).unwrap_or_default(),

@@ -133,7 +133,7 @@ fn passes_filters(h: &Hit, parsed: &ParsedQuery, engine: &twir_engine::Engine) {
         h.tags
     );
     assert!(
-        groups.is_empty() || h.group.is_some_and(|g| groups.contains(&g)),
+        groups.is_empty() || groups.contains(&h.group),
         "{q:?}: group {:?}",
         h.group
     );

@@ -3,7 +3,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use twir_engine::{CrateOfTheWeek, Issue, Link, Presence, Quote, SectionGroup};
+use twir_engine::{CrateOfTheWeek, Issue, Link, Quote, SectionGroup};
 
 use crate::markdown::{BlockKind, Body, RawLink};
 use crate::section_group::group_for;
@@ -30,7 +30,6 @@ pub struct DroppedLink {
 #[derive(Debug, Clone)]
 pub struct ParsedIssue {
     pub issue: Issue,
-    pub form: Form,
     /// Indexed and boilerplate links, in page order.
     pub links: Vec<Link>,
     pub dropped: Vec<DroppedLink>,
@@ -117,7 +116,6 @@ pub fn assemble(mut issue: Issue, body: &Body, form: Form) -> ParsedIssue {
             .map_or(0, |h| h.line)
     };
     ParsedIssue {
-        form,
         links,
         dropped,
         crates: cotw.crates,
@@ -126,12 +124,6 @@ pub fn assemble(mut issue: Issue, body: &Body, form: Form) -> ParsedIssue {
         crate_line: line_of(crate_of_the_week::is_heading),
         quote_line: line_of(quote_of_the_week::is_heading),
         issue,
-    }
-}
-
-impl ParsedIssue {
-    pub fn has_crate_heading(&self) -> bool {
-        self.issue.crate_of_the_week != Presence::Absent
     }
 }
 
