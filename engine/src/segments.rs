@@ -48,8 +48,7 @@ impl Segment {
             .parts
             .remove(TABLE_PART)
             .ok_or_else(|| malformed(name, "the records table is missing"))?;
-        let table = Table::from_json(&table)
-            .map_err(|e| malformed(name, &format!("records table: {e}")))?;
+        let table = Table::from_json(&table).map_err(|e| e.in_file(name))?;
         let meta = bundle
             .parts
             .remove(META_PART)

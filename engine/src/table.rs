@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{CrateOfTheWeek, Issue, Link, Quote, Record, SectionGroup};
+use crate::{CrateOfTheWeek, Error, ErrorKind, Issue, Link, Quote, Record, SectionGroup};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Table {
@@ -72,9 +72,12 @@ impl Table {
         serde_json::to_vec(&StoredTable::from(self))
     }
 
-    pub fn from_json(bytes: &[u8]) -> Result<Table, String> {
-        let stored: StoredTable = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
-        stored.into_table()
+    /// The table stored in a segment; [`ErrorKind::Malformed`] when it is not one.
+    pub fn from_json(bytes: &[u8]) -> Result<Table, Error> {
+        let malformed = |e: String| Error::new(ErrorKind::Malformed, format!("records table: {e}"));
+        let stored: StoredTable =
+            serde_json::from_slice(bytes).map_err(|e| malformed(e.to_string()))?;
+        stored.into_table().map_err(malformed)
     }
 }
 
@@ -489,7 +492,12 @@ mod tests {
         let json = br#"{"issues":[],"order":"ll","issue_entries":[],"crates":[],"quotes":[],
             "links":{"issue":[1],"also_in":[[]],"text":["a"],"url":["u"],"domain":[],"sections":["s"],
             "section":[0],"group":["other"],"tags":[[]],"context":[""],"boilerplate":[]}}"#;
-        assert!(Table::from_json(json).is_err());
+        let e = Table::from_json(json).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Malformed);
+        assert_eq!(
+            e.to_string(),
+            "records table: the columns of the records table do not agree"
+        );
     }
 
     #[test]
