@@ -18,10 +18,10 @@
 const DATA = 'twir-data';
 const SHELL_PREFIX = 'twir-shell-';
 // The engine's Web Worker (public/worker.js and what Trunk builds from worker/): no HTML
-// names them and their names have no hash, so index.html carries their hash in
-// `<meta name="twir-engine">` (written by `index-builder finish-site`): a new engine
-// makes a new shell.
-const ENGINE = ['worker.js', 'engine.js', 'engine_bg.wasm'];
+// loads them and their names have no hash, so index.html names them and carries their
+// hash in `<meta name="twir-engine" content="HASH" data-files="...">` (written by
+// `index-builder finish-site`): a new engine makes a new shell.
+const ENGINE_META = /<meta name="twir-engine" content="([^"]*)" data-files="([^"]*)">/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -42,12 +42,12 @@ async function cacheShell(response, html) {
   const assets = [...html.matchAll(/(?:href|src)="([^"?#]+)"/g)]
     .map((m) => m[1])
     .filter((u) => !/^[a-z]+:|^\/\//i.test(u));
-  const engine = (html.match(/<meta name="twir-engine" content="([^"]+)"/) || [])[1] || '';
+  const [, engine = '', files = ''] = html.match(ENGINE_META) || [];
   const name = SHELL_PREFIX + (assets.filter((u) => /-[0-9a-f]{8,}/.test(u)).join('|') || 'v1') + '|' + engine;
   const cache = await caches.open(name);
   // A file without a hash in its name (boot.js, the engine's) may have changed under
   // the same name: past the HTTP cache for it.
-  await cache.addAll([...assets, ...ENGINE].map((u) => (/-[0-9a-f]{8,}/.test(u) ? u : new Request(u, { cache: 'no-cache' }))));
+  await cache.addAll([...assets, ...files.split(' ').filter(Boolean)].map((u) => (/-[0-9a-f]{8,}/.test(u) ? u : new Request(u, { cache: 'no-cache' }))));
   await cache.put('./', response);
   shellName = name;
   return name;

@@ -18,7 +18,8 @@ const LATEST: &str = "<!--twir:latest-->";
 const LATEST_END: &str = "<!--/twir:latest-->";
 
 /// The engine's Web Worker files (`public/worker.js` and what Trunk builds from
-/// `worker/`): no hash in their names, so the page carries theirs.
+/// `worker/`): no hash in their names, so the page carries theirs, and their names for
+/// the service worker, which caches them with the page.
 const ENGINE_FILES: [&str; 3] = ["worker.js", "engine.js", "engine_bg.wasm"];
 
 /// How many of the latest issue's news links the first view lists.
@@ -40,8 +41,9 @@ pub fn write(html: &str, engine: &Engine, dist: &Path) -> Result<String> {
         _ => anyhow::bail!("index.html has no {LATEST} marker for the latest issue"),
     };
     let meta = format!(
-        "<meta name=\"twir-engine\" content=\"{}\">",
-        engine_hash(dist)?
+        "<meta name=\"twir-engine\" content=\"{}\" data-files=\"{}\">",
+        engine_hash(dist)?,
+        ENGINE_FILES.join(" ")
     );
     Ok(match html.find("<meta name=\"twir-engine\"") {
         Some(start) => {
