@@ -27,9 +27,13 @@ mod facets;
 #[cfg(feature = "index")]
 mod filter;
 #[cfg(feature = "index")]
+mod hit;
+#[cfg(feature = "index")]
 mod phrase;
 #[cfg(all(feature = "index", not(target_arch = "wasm32")))]
 pub mod plan;
+#[cfg(feature = "index")]
+mod query_build;
 #[cfg(feature = "index")]
 mod schema;
 #[cfg(feature = "index")]
@@ -37,11 +41,15 @@ mod search;
 #[cfg(feature = "index")]
 mod segments;
 #[cfg(feature = "index")]
+mod snippet;
+#[cfg(feature = "index")]
 mod stats;
 #[cfg(feature = "index")]
 mod table;
 #[cfg(feature = "index")]
 mod tokenizer;
+#[cfg(feature = "index")]
+mod typos;
 #[cfg(all(feature = "index", not(target_arch = "wasm32")))]
 pub mod writer;
 
