@@ -113,21 +113,6 @@ struct OpenLink {
 pub fn parse(body: &str, first_line: usize) -> Body {
     let body = &join_broken_destinations(body);
     let definitions = last_reference_definitions(body);
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let line_of = |offset: usize| first_line + line_starts.partition_point(|&s| s <= offset) - 1;
-
-    let mut out = Body::default();
-    let mut stack: Vec<OpenBlock> = Vec::new();
-    let mut links: Vec<OpenLink> = Vec::new();
-    let mut heading_level: Option<u8> = None;
-    let mut current_heading: Option<usize> = None;
-    let mut quotes: Vec<usize> = Vec::new();
-    let mut quote_count = 0;
-    let mut list_depth = 0usize;
-    let mut image_depth = 0usize;
-
     let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES;
     // A reference CommonMark cannot resolve but the site did (its definitions were
     // swallowed by an empty definition before them, say) still renders as a link.
@@ -142,202 +127,269 @@ pub fn parse(body: &str, first_line: usize) -> Body {
     };
     let parser =
         Parser::new_with_broken_link_callback(body, options, Some(&mut resolve)).into_offset_iter();
-    // Blocks are stored in the order they open, so a list item comes before its text.
-    let reserve = |out: &mut Body, kind: BlockKind, line: usize, heading, quote, in_list| {
-        out.blocks.push(Block {
-            kind,
-            text: String::new(),
-            raw: String::new(),
-            line,
-            heading,
-            blockquote: quote,
-            in_list,
-        });
-        out.blocks.len() - 1
-    };
+    let mut reader = Reader::new(body, first_line, &definitions);
     for (event, range) in parser {
         match event {
-            Event::Start(tag) => match tag {
-                Tag::Paragraph
-                | Tag::Item
-                | Tag::Heading { .. }
-                | Tag::TableCell
-                | Tag::CodeBlock(_)
-                | Tag::HtmlBlock
-                | Tag::FootnoteDefinition(_) => {
-                    let kind = match &tag {
-                        Tag::Paragraph => BlockKind::Paragraph,
-                        Tag::Item => BlockKind::ListItem,
-                        // A heading inside a quoted text is part of the quote, not a section.
-                        Tag::Heading { .. } if !quotes.is_empty() => BlockKind::Paragraph,
-                        Tag::Heading { .. } => BlockKind::Heading,
-                        Tag::TableCell => BlockKind::TableCell,
-                        Tag::CodeBlock(_) => BlockKind::Code,
-                        Tag::HtmlBlock => BlockKind::Html,
-                        _ => BlockKind::Footnote,
-                    };
-                    if let (Tag::Heading { level, .. }, BlockKind::Heading) = (&tag, kind) {
-                        heading_level = Some(level_number(*level));
-                    }
-                    let index = reserve(
-                        &mut out,
-                        kind,
-                        line_of(range.start),
-                        current_heading,
-                        quotes.last().copied(),
-                        list_depth > 0 || kind == BlockKind::ListItem,
-                    );
-                    if kind == BlockKind::ListItem {
-                        list_depth += 1;
-                    }
-                    stack.push(OpenBlock {
-                        kind,
-                        text: String::new(),
-                        raw: String::new(),
-                        start: range.start,
-                        index,
-                    });
-                }
-                Tag::BlockQuote(_) => {
-                    quotes.push(quote_count);
-                    quote_count += 1;
-                }
-                Tag::Link {
-                    link_type,
-                    dest_url,
-                    id,
-                    ..
-                } => {
-                    let url = match link_type {
-                        LinkType::Reference
-                        | LinkType::Collapsed
-                        | LinkType::Shortcut
-                        | LinkType::ReferenceUnknown
-                        | LinkType::CollapsedUnknown
-                        | LinkType::ShortcutUnknown => definitions
-                            .get(&normalize_label(&id))
-                            .cloned()
-                            .unwrap_or_else(|| dest_url.to_string()),
-                        _ => dest_url.to_string(),
-                    };
-                    let block = stack.last().map_or(usize::MAX, |b| b.index);
-                    let before = stack.last().map_or("", |b| b.text.as_str());
-                    let start_in_block = before.len();
-                    links.push(OpenLink {
-                        url,
-                        text: String::new(),
-                        line: line_of(range.start),
-                        block,
-                        tags: tags_before(before),
-                        autolink: matches!(link_type, LinkType::Autolink | LinkType::Email),
-                        start_in_block,
-                    });
-                }
-                Tag::Image { .. } => image_depth += 1,
-                _ => {}
-            },
-            Event::End(end) => match end {
-                TagEnd::Paragraph
-                | TagEnd::Item
-                | TagEnd::Heading(_)
-                | TagEnd::TableCell
-                | TagEnd::CodeBlock
-                | TagEnd::HtmlBlock
-                | TagEnd::FootnoteDefinition => {
-                    let Some(open) = stack.pop() else { continue };
-                    if open.kind == BlockKind::ListItem {
-                        list_depth = list_depth.saturating_sub(1);
-                    }
-                    let text = collapse(&open.text);
-                    for link in out.links.iter_mut().filter(|l| l.block == open.index) {
-                        link.span = collapsed_span(&open.text, link.span.clone());
-                    }
-                    let block = &mut out.blocks[open.index];
-                    block.text = text.clone();
-                    block.raw = if matches!(open.kind, BlockKind::Html | BlockKind::Code) {
-                        open.raw
-                    } else {
-                        body[open.start..range.end].to_string()
-                    };
-                    if open.kind == BlockKind::Heading {
-                        let level = heading_level.take().unwrap_or(1);
-                        let mut parent = current_heading;
-                        while let Some(p) = parent {
-                            if out.headings[p].level < level {
-                                break;
-                            }
-                            parent = out.headings[p].parent;
-                        }
-                        out.headings.push(Heading {
-                            level,
-                            text: heading_text(&text),
-                            line: block.line,
-                            parent,
-                        });
-                        current_heading = Some(out.headings.len() - 1);
-                        // A heading's own links stand in the section it opens.
-                        block.heading = current_heading;
-                    }
-                }
-                TagEnd::BlockQuote(_) => {
-                    quotes.pop();
-                }
-                TagEnd::Link => {
-                    let Some(open) = links.pop() else { continue };
-                    let raw_end = stack
-                        .iter()
-                        .find(|b| b.index == open.block)
-                        .map_or(open.start_in_block, |b| b.text.len());
-                    let (text, inner_tags) = strip_leading_tags(&collapse(&open.text));
-                    let mut tags = open.tags;
-                    tags.extend(inner_tags);
-                    tags.dedup();
-                    out.links.push(RawLink {
-                        text,
-                        url: clean_url(&open.url),
-                        line: open.line,
-                        block: open.block,
-                        tags,
-                        autolink: open.autolink,
-                        // Raw offsets for now; made collapsed offsets when the block closes.
-                        span: open.start_in_block..raw_end,
-                    });
-                }
-                TagEnd::Image => image_depth = image_depth.saturating_sub(1),
-                _ => {}
-            },
-            Event::Text(t) | Event::Code(t) => {
-                // Image alt text is not part of the text around it, as on the page.
-                if image_depth == 0 {
-                    push_text(&mut stack, &mut links, &t);
-                } else if let Some(link) = links.last_mut() {
-                    link.text.push_str(&t);
-                }
-                if let Some(top) = stack.last_mut() {
-                    if matches!(top.kind, BlockKind::Code) {
-                        top.raw.push_str(&t);
-                    }
+            Event::Start(Tag::BlockQuote(_)) => {
+                reader.quotes.push(reader.quote_count);
+                reader.quote_count += 1;
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                id,
+                ..
+            }) => reader.open_link(link_type, &dest_url, &id, range.start),
+            Event::Start(Tag::Image { .. }) => reader.image_depth += 1,
+            Event::Start(tag) => {
+                if let Some(kind) = reader.block_kind(&tag) {
+                    reader.open_block(&tag, kind, range.start);
                 }
             }
-            Event::Html(t) | Event::InlineHtml(t) => {
-                if let Some(top) = stack.last_mut() {
-                    top.raw.push_str(&t);
-                }
-                if t.trim_start().starts_with("<br") {
-                    push_text(&mut stack, &mut links, " ");
-                }
+            Event::End(TagEnd::BlockQuote(_)) => {
+                reader.quotes.pop();
             }
-            Event::SoftBreak | Event::HardBreak => push_text(&mut stack, &mut links, " "),
+            Event::End(TagEnd::Link) => reader.close_link(),
+            Event::End(TagEnd::Image) => reader.image_depth = reader.image_depth.saturating_sub(1),
+            Event::End(end) if closes_block(end) => reader.close_block(range.end),
+            Event::Text(t) | Event::Code(t) => reader.text(&t),
+            Event::Html(t) | Event::InlineHtml(t) => reader.html(&t),
+            Event::SoftBreak | Event::HardBreak => {
+                push_text(&mut reader.stack, &mut reader.links, " ")
+            }
             _ => {}
         }
     }
-    // Links outside any block (not produced by pulldown-cmark, but be safe) get the last block.
-    for link in &mut out.links {
-        if link.block == usize::MAX {
-            link.block = out.blocks.len().saturating_sub(1);
+    reader.finish()
+}
+
+/// Whether `end` closes one of the blocks text is gathered in (see [`Reader::block_kind`]).
+fn closes_block(end: TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Paragraph
+            | TagEnd::Item
+            | TagEnd::Heading(_)
+            | TagEnd::TableCell
+            | TagEnd::CodeBlock
+            | TagEnd::HtmlBlock
+            | TagEnd::FootnoteDefinition
+    )
+}
+
+/// The state of one pass over pulldown-cmark's events: the blocks and links open now,
+/// the heading and block quote they stand in, and what has been read so far.
+struct Reader<'a> {
+    body: &'a str,
+    definitions: &'a HashMap<String, String>,
+    first_line: usize,
+    /// Byte offset where each line of `body` starts.
+    line_starts: Vec<usize>,
+    out: Body,
+    stack: Vec<OpenBlock>,
+    links: Vec<OpenLink>,
+    heading_level: Option<u8>,
+    current_heading: Option<usize>,
+    /// The block quotes open now, innermost last, by their order in the body.
+    quotes: Vec<usize>,
+    quote_count: usize,
+    list_depth: usize,
+    image_depth: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn new(body: &'a str, first_line: usize, definitions: &'a HashMap<String, String>) -> Self {
+        Reader {
+            body,
+            definitions,
+            first_line,
+            line_starts: std::iter::once(0)
+                .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+            out: Body::default(),
+            stack: Vec::new(),
+            links: Vec::new(),
+            heading_level: None,
+            current_heading: None,
+            quotes: Vec::new(),
+            quote_count: 0,
+            list_depth: 0,
+            image_depth: 0,
         }
     }
-    out
+
+    /// The file's line number of byte `offset` of the body.
+    fn line_of(&self, offset: usize) -> usize {
+        self.first_line + self.line_starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// The kind of block `tag` opens, if text is gathered in it.
+    fn block_kind(&self, tag: &Tag) -> Option<BlockKind> {
+        Some(match tag {
+            Tag::Paragraph => BlockKind::Paragraph,
+            Tag::Item => BlockKind::ListItem,
+            // A heading inside a quoted text is part of the quote, not a section.
+            Tag::Heading { .. } if !self.quotes.is_empty() => BlockKind::Paragraph,
+            Tag::Heading { .. } => BlockKind::Heading,
+            Tag::TableCell => BlockKind::TableCell,
+            Tag::CodeBlock(_) => BlockKind::Code,
+            Tag::HtmlBlock => BlockKind::Html,
+            Tag::FootnoteDefinition(_) => BlockKind::Footnote,
+            _ => return None,
+        })
+    }
+
+    /// Blocks are stored in the order they open, so a list item comes before its text.
+    fn open_block(&mut self, tag: &Tag, kind: BlockKind, start: usize) {
+        if let (Tag::Heading { level, .. }, BlockKind::Heading) = (tag, kind) {
+            self.heading_level = Some(level_number(*level));
+        }
+        self.out.blocks.push(Block {
+            kind,
+            text: String::new(),
+            raw: String::new(),
+            line: self.line_of(start),
+            heading: self.current_heading,
+            blockquote: self.quotes.last().copied(),
+            in_list: self.list_depth > 0 || kind == BlockKind::ListItem,
+        });
+        if kind == BlockKind::ListItem {
+            self.list_depth += 1;
+        }
+        self.stack.push(OpenBlock {
+            kind,
+            text: String::new(),
+            raw: String::new(),
+            start,
+            index: self.out.blocks.len() - 1,
+        });
+    }
+
+    fn close_block(&mut self, end: usize) {
+        let Some(open) = self.stack.pop() else {
+            return;
+        };
+        if open.kind == BlockKind::ListItem {
+            self.list_depth = self.list_depth.saturating_sub(1);
+        }
+        let text = collapse(&open.text);
+        for link in self.out.links.iter_mut().filter(|l| l.block == open.index) {
+            link.span = collapsed_span(&open.text, link.span.clone());
+        }
+        let block = &mut self.out.blocks[open.index];
+        block.text = text.clone();
+        block.raw = if matches!(open.kind, BlockKind::Html | BlockKind::Code) {
+            open.raw
+        } else {
+            self.body[open.start..end].to_string()
+        };
+        if open.kind == BlockKind::Heading {
+            let level = self.heading_level.take().unwrap_or(1);
+            let mut parent = self.current_heading;
+            while let Some(p) = parent {
+                if self.out.headings[p].level < level {
+                    break;
+                }
+                parent = self.out.headings[p].parent;
+            }
+            self.out.headings.push(Heading {
+                level,
+                text: heading_text(&text),
+                line: block.line,
+                parent,
+            });
+            self.current_heading = Some(self.out.headings.len() - 1);
+            // A heading's own links stand in the section it opens.
+            block.heading = self.current_heading;
+        }
+    }
+
+    fn open_link(&mut self, link_type: LinkType, dest_url: &str, id: &str, start: usize) {
+        let url = match link_type {
+            LinkType::Reference
+            | LinkType::Collapsed
+            | LinkType::Shortcut
+            | LinkType::ReferenceUnknown
+            | LinkType::CollapsedUnknown
+            | LinkType::ShortcutUnknown => self
+                .definitions
+                .get(&normalize_label(id))
+                .cloned()
+                .unwrap_or_else(|| dest_url.to_string()),
+            _ => dest_url.to_string(),
+        };
+        let block = self.stack.last().map_or(usize::MAX, |b| b.index);
+        let before = self.stack.last().map_or("", |b| b.text.as_str());
+        self.links.push(OpenLink {
+            url,
+            text: String::new(),
+            line: self.line_of(start),
+            block,
+            tags: tags_before(before),
+            autolink: matches!(link_type, LinkType::Autolink | LinkType::Email),
+            start_in_block: before.len(),
+        });
+    }
+
+    fn close_link(&mut self) {
+        let Some(open) = self.links.pop() else {
+            return;
+        };
+        let raw_end = self
+            .stack
+            .iter()
+            .find(|b| b.index == open.block)
+            .map_or(open.start_in_block, |b| b.text.len());
+        let (text, inner_tags) = strip_leading_tags(&collapse(&open.text));
+        let mut tags = open.tags;
+        tags.extend(inner_tags);
+        tags.dedup();
+        self.out.links.push(RawLink {
+            text,
+            url: clean_url(&open.url),
+            line: open.line,
+            block: open.block,
+            tags,
+            autolink: open.autolink,
+            // Raw offsets for now; made collapsed offsets when the block closes.
+            span: open.start_in_block..raw_end,
+        });
+    }
+
+    fn text(&mut self, t: &str) {
+        // Image alt text is not part of the text around it, as on the page.
+        if self.image_depth == 0 {
+            push_text(&mut self.stack, &mut self.links, t);
+        } else if let Some(link) = self.links.last_mut() {
+            link.text.push_str(t);
+        }
+        if let Some(top) = self.stack.last_mut() {
+            if matches!(top.kind, BlockKind::Code) {
+                top.raw.push_str(t);
+            }
+        }
+    }
+
+    fn html(&mut self, t: &str) {
+        if let Some(top) = self.stack.last_mut() {
+            top.raw.push_str(t);
+        }
+        if t.trim_start().starts_with("<br") {
+            push_text(&mut self.stack, &mut self.links, " ");
+        }
+    }
+
+    fn finish(mut self) -> Body {
+        // Links outside any block (not produced by pulldown-cmark, but be safe) get the
+        // last block.
+        let last = self.out.blocks.len().saturating_sub(1);
+        for link in &mut self.out.links {
+            if link.block == usize::MAX {
+                link.block = last;
+            }
+        }
+        self.out
+    }
 }
 
 fn push_text(stack: &mut [OpenBlock], links: &mut [OpenLink], t: &str) {
