@@ -43,115 +43,105 @@ pub fn write(
                 .iter()
                 .map(|p| (p.issue.number, p.issue.date.as_str()))
                 .collect();
-            let date = |n: u32| dates.get(&n).copied().unwrap_or("");
             let mut w = csv_writer(out);
-            match kind {
-                RecordKind::Issue => {
-                    w.row(&[
-                        "issue",
-                        "date",
-                        "title",
-                        "url",
-                        "crate_of_the_week",
-                        "quote_of_the_week",
-                    ])?;
-                    for r in &records {
-                        if let Record::Issue(i) = r {
-                            w.row(&[
-                                &i.number.to_string(),
-                                &i.date,
-                                &i.title,
-                                &i.url,
-                                &json_str(&i.crate_of_the_week),
-                                &json_str(&i.quote_of_the_week),
-                            ])?;
-                        }
-                    }
-                }
-                RecordKind::Link => {
-                    w.row(&[
-                        "issue",
-                        "date",
-                        "text",
-                        "url",
-                        "domain",
-                        "section",
-                        "group",
-                        "tags",
-                        "boilerplate",
-                    ])?;
-                    for r in &records {
-                        if let Record::Link(l) = r {
-                            w.row(&[
-                                &l.issue.to_string(),
-                                date(l.issue),
-                                &l.text,
-                                &l.url,
-                                &l.domain,
-                                &l.section,
-                                l.group.as_str(),
-                                &l.tags.join(" "),
-                                &l.boilerplate.to_string(),
-                            ])?;
-                        }
-                    }
-                }
-                RecordKind::Crate => {
-                    w.row(&[
-                        "issue",
-                        "date",
-                        "name",
-                        "url",
-                        "description",
-                        "suggested_by",
-                        "self_suggested",
-                    ])?;
-                    for r in &records {
-                        if let Record::Crate(c) = r {
-                            w.row(&[
-                                &c.issue.to_string(),
-                                date(c.issue),
-                                &c.name,
-                                &c.url,
-                                &c.description,
-                                &c.suggested_by.join("; "),
-                                &c.self_suggested.to_string(),
-                            ])?;
-                        }
-                    }
-                }
-                RecordKind::Quote => {
-                    w.row(&[
-                        "issue",
-                        "date",
-                        "author",
-                        "venue",
-                        "no_author",
-                        "attribution",
-                        "url",
-                        "text",
-                        "suggested_by",
-                    ])?;
-                    for r in &records {
-                        if let Record::Quote(q) = r {
-                            w.row(&[
-                                &q.issue.to_string(),
-                                date(q.issue),
-                                &q.author,
-                                &q.venue,
-                                &q.no_author.as_ref().map(json_str).unwrap_or_default(),
-                                &q.attribution,
-                                &q.url,
-                                &q.text,
-                                &q.suggested_by.join("; "),
-                            ])?;
-                        }
-                    }
-                }
+            w.row(csv_header(kind))?;
+            for r in &records {
+                let row = csv_row(r, dates.get(&r.issue()).copied().unwrap_or(""));
+                w.row(&row.iter().map(String::as_str).collect::<Vec<_>>())?;
             }
         }
     }
     Ok(())
+}
+
+/// The columns of each kind's CSV export, in the order of [`csv_row`].
+fn csv_header(kind: RecordKind) -> &'static [&'static str] {
+    match kind {
+        RecordKind::Issue => &[
+            "issue",
+            "date",
+            "title",
+            "url",
+            "crate_of_the_week",
+            "quote_of_the_week",
+        ],
+        RecordKind::Link => &[
+            "issue",
+            "date",
+            "text",
+            "url",
+            "domain",
+            "section",
+            "group",
+            "tags",
+            "boilerplate",
+        ],
+        RecordKind::Crate => &[
+            "issue",
+            "date",
+            "name",
+            "url",
+            "description",
+            "suggested_by",
+            "self_suggested",
+        ],
+        RecordKind::Quote => &[
+            "issue",
+            "date",
+            "author",
+            "venue",
+            "no_author",
+            "attribution",
+            "url",
+            "text",
+            "suggested_by",
+        ],
+    }
+}
+
+/// `record` as a CSV row of its kind's export; `date` is its issue's.
+fn csv_row(record: &Record, date: &str) -> Vec<String> {
+    match record {
+        Record::Issue(i) => vec![
+            i.number.to_string(),
+            i.date.clone(),
+            i.title.clone(),
+            i.url.clone(),
+            json_str(&i.crate_of_the_week),
+            json_str(&i.quote_of_the_week),
+        ],
+        Record::Link(l) => vec![
+            l.issue.to_string(),
+            date.to_string(),
+            l.text.clone(),
+            l.url.clone(),
+            l.domain.clone(),
+            l.section.clone(),
+            l.group.as_str().to_string(),
+            l.tags.join(" "),
+            l.boilerplate.to_string(),
+        ],
+        Record::Crate(c) => vec![
+            c.issue.to_string(),
+            date.to_string(),
+            c.name.clone(),
+            c.url.clone(),
+            c.description.clone(),
+            c.suggested_by.join("; "),
+            c.self_suggested.to_string(),
+        ],
+        Record::Quote(q) => vec![
+            q.issue.to_string(),
+            date.to_string(),
+            q.author.clone(),
+            q.venue.clone(),
+            q.no_author.as_ref().map(json_str).unwrap_or_default(),
+            q.attribution.clone(),
+            q.url.clone(),
+            q.text.clone(),
+            q.suggested_by.join("; "),
+        ],
+    }
 }
 
 fn json_str<T: Serialize>(v: &T) -> String {
