@@ -210,24 +210,12 @@ impl StoredTable {
             issue_entries,
             crates,
             quotes,
-            links: c,
+            links,
             later,
         } = self;
-        let n = c.issue.len();
-        let columns_agree = [
-            c.also_in.len(),
-            c.text.len(),
-            c.url.len(),
-            c.section.len(),
-            c.group.len(),
-            c.tags.len(),
-            c.context.len(),
-        ]
-        .iter()
-        .all(|&len| len == n);
         let count = |k: char| order.chars().filter(|&x| x == k).count();
-        if !columns_agree
-            || count('l') != n
+        if !links.agree()
+            || count('l') != links.issue.len()
             || count('i') != issue_entries.len()
             || count('c') != crates.len()
             || count('q') != quotes.len()
@@ -235,88 +223,136 @@ impl StoredTable {
         {
             return Err("the columns of the records table do not agree".into());
         }
-        let mut domains = c.domain.into_iter().peekable();
-        let mut boilerplate = c.boilerplate.into_iter().peekable();
+        let mut links = LinkReader::new(links);
         let mut issue_entries = issue_entries.into_iter();
         let (mut crates, mut quotes) = (crates.into_iter(), quotes.into_iter());
-        let mut previous_issue = 0i64;
-        let sections = c.sections;
-        let mut links = c
-            .issue
-            .into_iter()
-            .zip(c.also_in)
-            .zip(c.text)
-            .zip(c.url)
-            .zip(c.section)
-            .zip(c.group)
-            .zip(c.tags)
-            .zip(c.context)
-            .enumerate();
         let mut entries = Vec::with_capacity(order.len());
         for kind in order.chars() {
-            let entry = match kind {
+            let record = match kind {
                 'l' => {
-                    let (at, (((((((issue, also), text), url), section), group), tags), context)) =
-                        links.next().ok_or("links run short")?;
-                    let at = at as u32;
-                    previous_issue += issue;
-                    let issue = u32::try_from(previous_issue)
-                        .map_err(|_| "a link's issue is out of range")?;
-                    let section = sections
-                        .get(section as usize)
-                        .ok_or("a link's section is out of range")?
-                        .clone();
-                    let domain = match domains.next_if(|(i, _)| *i == at) {
-                        Some((_, d)) => d,
-                        None => domain_of(&url),
-                    };
-                    let context = match context {
-                        Context::Around(before, after) => format!("{before}{text}{after}"),
-                        Context::Whole(whole) => whole,
-                    };
-                    Entry {
-                        record: Record::Link(Link {
-                            issue,
-                            text,
-                            url,
-                            domain,
-                            section,
-                            group,
-                            tags,
-                            context,
-                            boilerplate: boilerplate.next_if_eq(&at).is_some(),
-                        }),
-                        issues: seen_in(issue, &also)?,
-                    }
+                    entries.push(links.next_entry()?);
+                    continue;
                 }
                 'i' => {
                     let (at, text) = issue_entries.next().ok_or("issues run short")?;
                     let issue = issues
                         .get(at as usize)
                         .ok_or("an issue entry has no issue")?;
-                    Entry {
-                        record: Record::Issue(Issue {
-                            text,
-                            ..issue.clone()
-                        }),
-                        issues: Vec::new(),
-                    }
+                    Record::Issue(Issue {
+                        text,
+                        ..issue.clone()
+                    })
                 }
-                'c' => Entry {
-                    record: Record::Crate(crates.next().ok_or("crates run short")?),
-                    issues: Vec::new(),
-                },
-                _ => Entry {
-                    record: Record::Quote(quotes.next().ok_or("quotes run short")?),
-                    issues: Vec::new(),
-                },
+                'c' => Record::Crate(crates.next().ok_or("crates run short")?),
+                _ => Record::Quote(quotes.next().ok_or("quotes run short")?),
             };
-            entries.push(entry);
+            entries.push(Entry {
+                record,
+                issues: Vec::new(),
+            });
         }
         Ok(Table {
             issues,
             entries,
             later,
+        })
+    }
+}
+
+impl LinkColumns {
+    /// Every column holds one value per link.
+    fn agree(&self) -> bool {
+        let n = self.issue.len();
+        [
+            self.also_in.len(),
+            self.text.len(),
+            self.url.len(),
+            self.section.len(),
+            self.group.len(),
+            self.tags.len(),
+            self.context.len(),
+        ]
+        .iter()
+        .all(|&len| len == n)
+    }
+}
+
+/// The link columns read back link by link.
+struct LinkReader {
+    /// The next link's position among the links.
+    at: u32,
+    previous_issue: i64,
+    issue: std::vec::IntoIter<i64>,
+    also_in: std::vec::IntoIter<Vec<u32>>,
+    text: std::vec::IntoIter<String>,
+    url: std::vec::IntoIter<String>,
+    domains: std::iter::Peekable<std::vec::IntoIter<(u32, String)>>,
+    sections: Vec<String>,
+    section: std::vec::IntoIter<u32>,
+    group: std::vec::IntoIter<SectionGroup>,
+    tags: std::vec::IntoIter<Vec<String>>,
+    context: std::vec::IntoIter<Context>,
+    boilerplate: std::iter::Peekable<std::vec::IntoIter<u32>>,
+}
+
+impl LinkReader {
+    fn new(c: LinkColumns) -> LinkReader {
+        LinkReader {
+            at: 0,
+            previous_issue: 0,
+            issue: c.issue.into_iter(),
+            also_in: c.also_in.into_iter(),
+            text: c.text.into_iter(),
+            url: c.url.into_iter(),
+            domains: c.domain.into_iter().peekable(),
+            sections: c.sections,
+            section: c.section.into_iter(),
+            group: c.group.into_iter(),
+            tags: c.tags.into_iter(),
+            context: c.context.into_iter(),
+            boilerplate: c.boilerplate.into_iter().peekable(),
+        }
+    }
+
+    /// The next link's entry. (The columns were checked to agree in length.)
+    fn next_entry(&mut self) -> Result<Entry, String> {
+        let short = "links run short";
+        let at = self.at;
+        self.at += 1;
+        self.previous_issue += self.issue.next().ok_or(short)?;
+        let issue =
+            u32::try_from(self.previous_issue).map_err(|_| "a link's issue is out of range")?;
+        let (text, url) = (
+            self.text.next().ok_or(short)?,
+            self.url.next().ok_or(short)?,
+        );
+        let section = self
+            .sections
+            .get(self.section.next().ok_or(short)? as usize)
+            .ok_or("a link's section is out of range")?
+            .clone();
+        let domain = match self.domains.next_if(|(i, _)| *i == at) {
+            Some((_, d)) => d,
+            None => domain_of(&url),
+        };
+        let context = match self.context.next().ok_or(short)? {
+            Context::Around(before, after) => format!("{before}{text}{after}"),
+            Context::Whole(whole) => whole,
+        };
+        let also = self.also_in.next().ok_or(short)?;
+        Ok(Entry {
+            record: Record::Link(Link {
+                issue,
+                text,
+                url,
+                domain,
+                section,
+                group: self.group.next().ok_or(short)?,
+                tags: self.tags.next().ok_or(short)?,
+                context,
+                boilerplate: self.boilerplate.next_if_eq(&at).is_some(),
+            }),
+            issues: seen_in(issue, &also)?,
         })
     }
 }
