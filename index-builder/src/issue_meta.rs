@@ -46,21 +46,12 @@ pub fn classify(path: &str, header: &Header, warnings: &mut Vec<Warning>) -> Fil
         .next()
         .unwrap_or("");
     let title = header.get("title").map(|(t, _)| t.to_string());
-    if path.starts_with("pages/") || path.contains("/pages/") {
+    if let Some(why) = not_an_issue_by_path(path) {
         return FileKind::Post {
             title: title.unwrap_or_else(|| stem.to_string()),
-            why: "a page, not an issue".into(),
+            why: why.into(),
         };
     }
-    if path.ends_with(".rst") {
-        return FileKind::Post {
-            title: title.unwrap_or_else(|| stem.to_string()),
-            why: "a reStructuredText post, not an issue".into(),
-        };
-    }
-    let file_date = FILE_DATE
-        .captures(stem)
-        .map(|c| format!("{}-{:0>2}-{:0>2}", &c[1], &c[2], &c[3]));
     let header_number = header
         .get("number")
         .and_then(|(n, line)| match n.trim().parse() {
@@ -91,6 +82,44 @@ pub fn classify(path: &str, header: &Header, warnings: &mut Vec<Warning>) -> Fil
                 .into(),
         };
     }
+    let date = issue_date(path, stem, header, warnings);
+    let number = header_number.or(title_number);
+    let title = title.unwrap_or_else(|| {
+        warnings.push(Warning::new(
+            path,
+            0,
+            "no `Title:` header; using the file name",
+        ));
+        match number {
+            Some(n) => format!("This Week in Rust {n}"),
+            None => stem.to_string(),
+        }
+    });
+    FileKind::Issue(IssueMeta {
+        number,
+        title,
+        date,
+    })
+}
+
+/// Why the file at `path` is no issue, whatever its header says: pages and
+/// reStructuredText posts.
+fn not_an_issue_by_path(path: &str) -> Option<&'static str> {
+    if path.starts_with("pages/") || path.contains("/pages/") {
+        Some("a page, not an issue")
+    } else if path.ends_with(".rst") {
+        Some("a reStructuredText post, not an issue")
+    } else {
+        None
+    }
+}
+
+/// The issue's date: the `Date:` header's, as on the site, else the file name's (both
+/// said in a warning), else none.
+fn issue_date(path: &str, stem: &str, header: &Header, warnings: &mut Vec<Warning>) -> String {
+    let file_date = FILE_DATE
+        .captures(stem)
+        .map(|c| format!("{}-{:0>2}-{:0>2}", &c[1], &c[2], &c[3]));
     let date = match header.get("date") {
         Some((d, line)) => match HEADER_DATE.captures(d) {
             Some(c) => Some(format!("{}-{:0>2}-{:0>2}", &c[1], &c[2], &c[3])),
@@ -112,30 +141,13 @@ pub fn classify(path: &str, header: &Header, warnings: &mut Vec<Warning>) -> Fil
             None
         }
     };
-    let date = date.or(file_date).unwrap_or_else(|| {
+    date.or(file_date).unwrap_or_else(|| {
         warnings.push(Warning::new(
             path,
             0,
             "no date in the header nor in the file name",
         ));
         String::new()
-    });
-    let number = header_number.or(title_number);
-    let title = title.unwrap_or_else(|| {
-        warnings.push(Warning::new(
-            path,
-            0,
-            "no `Title:` header; using the file name",
-        ));
-        match number {
-            Some(n) => format!("This Week in Rust {n}"),
-            None => stem.to_string(),
-        }
-    });
-    FileKind::Issue(IssueMeta {
-        number,
-        title,
-        date,
     })
 }
 
