@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use twir_engine::{author_key, NoAuthor, Presence};
 
+use crate::assemble::ParsedIssue;
 use crate::ingest::Ingest;
 
 #[derive(Debug, Default, Clone, Serialize, PartialEq)]
@@ -79,68 +80,10 @@ impl Report {
             ..Report::default()
         };
         for p in &ingest.issues {
-            let year = p.issue.date.get(..4).unwrap_or("????").to_string();
-            let indexed = p.links.iter().filter(|l| !l.boilerplate).count();
-            let this = YearRow {
-                issues: 1,
-                links: p.links.len() + p.dropped.len(),
-                indexed,
-                boilerplate: p.links.len() - indexed,
-                dropped: p.dropped.len(),
-                crates: p.crates.len(),
-                quotes: p.quotes.len(),
-            };
-            r.years.entry(year).or_default().add(&this);
-            r.total.add(&this);
-            *r.links_per_file.entry(p.issue.source.clone()).or_default() +=
-                p.links.len() + p.dropped.len();
-            for d in &p.dropped {
-                *r.dropped_by_reason.entry(d.reason.to_string()).or_default() += 1;
-            }
-            r.issues_with_several_crates += usize::from(p.crates.len() > 1);
-            r.crates_self_suggested += p.crates.iter().filter(|c| c.self_suggested).count();
-            for q in &p.quotes {
-                match q.no_author {
-                    None => r.quotes_with_author += 1,
-                    Some(reason) => {
-                        *r.quotes_without_author_by_reason.entry(reason).or_default() += 1;
-                        let start: String = q.text.chars().take(60).collect();
-                        let written = if q.attribution.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" (“{}”)", q.attribution)
-                        };
-                        r.quotes_without_author.push(format!(
-                            "{}:{}: issue {}: {}{written}: “{}…”",
-                            p.issue.source,
-                            p.quote_line,
-                            p.issue.number,
-                            reason.reason(),
-                            start.replace('\n', " ")
-                        ));
-                    }
-                }
-            }
-            match p.issue.crate_of_the_week {
-                Presence::Present => r.issues_with_crate += 1,
-                Presence::NoneThisWeek => r.crates_none_this_week += 1,
-                Presence::Unrecognised => r.unrecognised.push(format!(
-                    "{}:{}: issue {}: a Crate of the Week heading, but no crate and no \"none this week\"",
-                    p.issue.source, p.crate_line, p.issue.number
-                )),
-                Presence::Absent => {}
-            }
-            match p.issue.quote_of_the_week {
-                Presence::Present => r.issues_with_quote += 1,
-                Presence::NoneThisWeek => r.quotes_none_this_week += 1,
-                Presence::Unrecognised => r.unrecognised.push(format!(
-                    "{}:{}: issue {}: a Quote of the Week heading, but no quote and no \"none this week\"",
-                    p.issue.source, p.quote_line, p.issue.number
-                )),
-                Presence::Absent => {}
-            }
+            r.add_links(p);
+            r.add_crates_and_quotes(p);
         }
-        let names = |f: &dyn Fn(&crate::assemble::ParsedIssue) -> Vec<String>| {
+        let names = |f: &dyn Fn(&ParsedIssue) -> Vec<String>| {
             ingest
                 .issues
                 .iter()
@@ -165,9 +108,88 @@ impl Report {
         r.skipped = ingest
             .skipped
             .iter()
-            .map(|s| format!("{}: {} ({})", s.file, s.why, s.title))
+            .map(|s| match s.title.as_str() {
+                "" => format!("{}: {}", s.file, s.why),
+                title => format!("{}: {} ({title})", s.file, s.why),
+            })
             .collect();
         r
+    }
+
+    /// Issue `p`'s row in its year and the total, and its links per file and dropped.
+    fn add_links(&mut self, p: &ParsedIssue) {
+        let year = p.issue.date.get(..4).unwrap_or("????").to_string();
+        let indexed = p.links.iter().filter(|l| !l.boilerplate).count();
+        let this = YearRow {
+            issues: 1,
+            links: p.links.len() + p.dropped.len(),
+            indexed,
+            boilerplate: p.links.len() - indexed,
+            dropped: p.dropped.len(),
+            crates: p.crates.len(),
+            quotes: p.quotes.len(),
+        };
+        self.years.entry(year).or_default().add(&this);
+        self.total.add(&this);
+        *self
+            .links_per_file
+            .entry(p.issue.source.clone())
+            .or_default() += p.links.len() + p.dropped.len();
+        for d in &p.dropped {
+            *self
+                .dropped_by_reason
+                .entry(d.reason.to_string())
+                .or_default() += 1;
+        }
+    }
+
+    /// Issue `p`'s crates and quotes of the week: how many, self-suggested, without an
+    /// author and why, and sections that said neither what nor "none this week".
+    fn add_crates_and_quotes(&mut self, p: &ParsedIssue) {
+        self.issues_with_several_crates += usize::from(p.crates.len() > 1);
+        self.crates_self_suggested += p.crates.iter().filter(|c| c.self_suggested).count();
+        for q in &p.quotes {
+            let Some(reason) = q.no_author else {
+                self.quotes_with_author += 1;
+                continue;
+            };
+            *self
+                .quotes_without_author_by_reason
+                .entry(reason)
+                .or_default() += 1;
+            let start: String = q.text.chars().take(60).collect();
+            let written = if q.attribution.is_empty() {
+                String::new()
+            } else {
+                format!(" (“{}”)", q.attribution)
+            };
+            self.quotes_without_author.push(format!(
+                "{}:{}: issue {}: {}{written}: “{}…”",
+                p.issue.source,
+                p.quote_line,
+                p.issue.number,
+                reason.reason(),
+                start.replace('\n', " ")
+            ));
+        }
+        match p.issue.crate_of_the_week {
+            Presence::Present => self.issues_with_crate += 1,
+            Presence::NoneThisWeek => self.crates_none_this_week += 1,
+            Presence::Unrecognised => self.unrecognised.push(format!(
+                "{}:{}: issue {}: a Crate of the Week heading, but no crate and no \"none this week\"",
+                p.issue.source, p.crate_line, p.issue.number
+            )),
+            Presence::Absent => {}
+        }
+        match p.issue.quote_of_the_week {
+            Presence::Present => self.issues_with_quote += 1,
+            Presence::NoneThisWeek => self.quotes_none_this_week += 1,
+            Presence::Unrecognised => self.unrecognised.push(format!(
+                "{}:{}: issue {}: a Quote of the Week heading, but no quote and no \"none this week\"",
+                p.issue.source, p.quote_line, p.issue.number
+            )),
+            Presence::Absent => {}
+        }
     }
 
     /// The human-readable report.
