@@ -88,61 +88,10 @@ fn write_segments(
     reuse: &dyn Fn(&str) -> Option<SegmentFile>,
 ) -> Result<BuiltIndex, Error> {
     let first_seen = first_appearances(records);
-    let mut segments = Vec::with_capacity(specs.len());
-    for spec in specs {
-        let held: Vec<&Record> = records
-            .iter()
-            .filter(|r| spec.holds(r, year_of_issue))
-            .collect();
-        // Every segment carries the display rows of its years' issues (dates, titles),
-        // whatever records of them it holds.
-        let rows: Vec<&crate::Issue> = records
-            .iter()
-            .filter_map(|r| match r {
-                Record::Issue(i) => Some(i),
-                _ => None,
-            })
-            .filter(|i| {
-                spec.years
-                    .contains(&year_of_issue.get(&i.number).copied().unwrap_or(0))
-            })
-            .collect();
-        let table = segment_table(&held, &rows, &first_seen);
-        let segment_id = segment_id(&spec.label);
-        let table_json = table
-            .to_json()
-            .map_err(|e| Error::new(ErrorKind::Write, format!("records table: {e}")))?;
-        let input = input_hash(&spec.label, &segment_id, &table_json);
-        if let Some(file) = reuse(&input) {
-            segments.push(BuiltSegment { file, bytes: None });
-            continue;
-        }
-        let (mut bundle, tokens) = index_segment(&table, &segment_id)?;
-        bundle
-            .parts
-            .insert(crate::segments::TABLE_PART.into(), table_json);
-        let bytes = bundle.to_bytes();
-        let sha256 = sha256_hex(&bytes);
-        let dates = || table.issues.iter().map(|i| i.date.clone());
-        let numbers = || table.issues.iter().map(|i| i.number);
-        let file = SegmentFile {
-            name: format!("index.{}.bin", &sha256[..16]),
-            size: bytes.len() as u64,
-            sha256,
-            label: spec.label.clone(),
-            first_issue: numbers().min().unwrap_or(0),
-            last_issue: numbers().max().unwrap_or(0),
-            first_date: dates().min().unwrap_or_default(),
-            last_date: dates().max().unwrap_or_default(),
-            docs: table.entries.len() as u64,
-            tokens,
-            input,
-        };
-        segments.push(BuiltSegment {
-            file,
-            bytes: Some(bytes),
-        });
-    }
+    let segments = specs
+        .iter()
+        .map(|spec| write_segment(records, spec, year_of_issue, &first_seen, reuse))
+        .collect::<Result<Vec<_>, _>>()?;
     let mut stats = IndexStats::default();
     for s in &segments {
         stats.docs += s.file.docs;
@@ -167,6 +116,68 @@ fn write_segments(
         segments: segments.iter().map(|s| s.file.clone()).collect(),
     };
     Ok(BuiltIndex { manifest, segments })
+}
+
+/// The segment file of `spec`: the records it holds and the display rows of its years'
+/// issues, indexed; or the previous build's file when its inputs hash the same.
+fn write_segment(
+    records: &[Record],
+    spec: &SegmentSpec,
+    year_of_issue: &BTreeMap<u32, u32>,
+    first_seen: &HashMap<&str, u32>,
+    reuse: &dyn Fn(&str) -> Option<SegmentFile>,
+) -> Result<BuiltSegment, Error> {
+    let held: Vec<&Record> = records
+        .iter()
+        .filter(|r| spec.holds(r, year_of_issue))
+        .collect();
+    // Every segment carries the display rows of its years' issues (dates, titles),
+    // whatever records of them it holds.
+    let rows: Vec<&crate::Issue> = records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Issue(i) => Some(i),
+            _ => None,
+        })
+        .filter(|i| {
+            spec.years
+                .contains(&year_of_issue.get(&i.number).copied().unwrap_or(0))
+        })
+        .collect();
+    let table = segment_table(&held, &rows, first_seen);
+    let segment_id = segment_id(&spec.label);
+    let table_json = table
+        .to_json()
+        .map_err(|e| Error::new(ErrorKind::Write, format!("records table: {e}")))?;
+    let input = input_hash(&spec.label, &segment_id, &table_json);
+    if let Some(file) = reuse(&input) {
+        return Ok(BuiltSegment { file, bytes: None });
+    }
+    let (mut bundle, tokens) = index_segment(&table, &segment_id)?;
+    bundle
+        .parts
+        .insert(crate::segments::TABLE_PART.into(), table_json);
+    let bytes = bundle.to_bytes();
+    let sha256 = sha256_hex(&bytes);
+    let dates = || table.issues.iter().map(|i| i.date.clone());
+    let numbers = || table.issues.iter().map(|i| i.number);
+    let file = SegmentFile {
+        name: format!("index.{}.bin", &sha256[..16]),
+        size: bytes.len() as u64,
+        sha256,
+        label: spec.label.clone(),
+        first_issue: numbers().min().unwrap_or(0),
+        last_issue: numbers().max().unwrap_or(0),
+        first_date: dates().min().unwrap_or_default(),
+        last_date: dates().max().unwrap_or_default(),
+        docs: table.entries.len() as u64,
+        tokens,
+        input,
+    };
+    Ok(BuiltSegment {
+        file,
+        bytes: Some(bytes),
+    })
 }
 
 /// What a segment file is made of, hashed: the same inputs give the same bytes, so a
