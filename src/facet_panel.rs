@@ -17,6 +17,16 @@ fn label(facet: &str, value: &str) -> String {
     }
 }
 
+/// The values the engine counts that no filter can select: links without a tag or a
+/// domain (`none`), the sites past the top 20 (`other`), a record without a date
+/// (`unknown`). Per facet: the section group `other` is a real one, and filters.
+fn counts_only(facet: &str, value: &str) -> bool {
+    matches!(
+        (facet, value),
+        ("domain", "none" | "other") | ("tag", "none") | ("year", "unknown")
+    )
+}
+
 #[component]
 pub fn FacetPanel(
     facets: Facets,
@@ -38,8 +48,7 @@ pub fn FacetPanel(
         .map(|(facet, title, values)| {
             let buttons = values
                 .into_iter()
-                // "none" and "other" are counts, not filters one can type.
-                .filter(|(v, _)| v != "none" && v != "other" && v != "unknown")
+                .filter(|(v, _)| !counts_only(facet, v))
                 .map(|(value, count)| {
                     let token = filters::token(facet, &value);
                     let part = filters::part_of(&token);
@@ -70,4 +79,20 @@ pub fn FacetPanel(
         })
         .collect_view();
     view! { <nav class="facets" aria-label="Filters">{groups}</nav> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counts_only;
+
+    #[test]
+    fn the_section_group_other_filters_and_the_other_sites_do_not() {
+        assert!(!counts_only("section", "other"));
+        assert!(counts_only("domain", "other"));
+        assert!(counts_only("domain", "none"));
+        assert!(counts_only("tag", "none"));
+        assert!(counts_only("year", "unknown"));
+        assert!(!counts_only("year", "2019"));
+        assert!(!counts_only("tag", "video"));
+    }
 }
