@@ -250,7 +250,9 @@ test('a quoted filter is one chip, and removing it empties the box', async () =>
   await page.locator('.hit').first().waitFor({ timeout: 60_000 });
   const chips = page.locator('.chip');
   assert.deepEqual(await chips.allInnerTexts(), ['author:"Ralf Jung" ×']);
-  const authors = await page.locator('.hit .hit-title').allInnerTexts();
+  // textContent, not innerText: a hit out of view is not rendered (content-visibility),
+  // and innerText is only what is rendered.
+  const authors = await page.locator('.hit .hit-title').allTextContents();
   assert.ok(authors.length > 0 && authors.every((a) => a === 'Ralf Jung'), authors.join());
   await chips.click();
   await page.waitForFunction(() => document.querySelector('#q, input[type=search]')?.value === '');
@@ -322,7 +324,7 @@ test('clicking a facet filters the results and the URL; the chip removes it', as
   // In front of `parser`, which (no space after it) still matches as a prefix.
   await page.waitForURL(/q=kind%3Acrate\+parser$/);
   await page.getByRole('status').filter({ hasText: `${count} results for kind:crate parser` }).waitFor();
-  const kinds = await page.locator('.hit .kind').allInnerTexts();
+  const kinds = await page.locator('.hit .kind').allTextContents();
   assert.ok(kinds.length > 0 && kinds.every((k) => /crate of the week/i.test(k)), kinds.join());
   assert.equal(await crates.getAttribute('aria-pressed'), 'true');
   await page.getByRole('button', { name: 'Remove filter kind:crate' }).click();
@@ -433,7 +435,7 @@ test('the timeline shows matches per year and a bar filters to its year', async 
   // Exactly the count the bar showed, and every hit is shown from a 2019 issue.
   await page.getByRole('status').filter({ hasText: new RegExp(`^${n} results for year:2019 async`) }).waitFor();
   assert.equal(await bar.getAttribute('aria-pressed'), 'true');
-  const dates = await page.locator('.hit time').allInnerTexts();
+  const dates = await page.locator('.hit time').allTextContents();
   assert.ok(dates.length > 0 && dates.every((d) => d.startsWith('2019')), dates.join());
   // Other years have nothing left.
   assert.equal(await page.getByRole('button', { name: /^2015: 0 matches$/ }).isDisabled(), true);
@@ -497,7 +499,7 @@ test('sort is kept in the URL and a shared URL restores it', async () => {
   await page.goto(`${site.url}?q=${encodeURIComponent('kind:crate')}&sort=oldest`);
   await page.locator('.hit').first().waitFor({ timeout: 60_000 });
   assert.equal(await page.locator('#sort').inputValue(), 'oldest');
-  const dates = await page.locator('.hit time').allInnerTexts();
+  const dates = await page.locator('.hit time').allTextContents();
   assert.deepEqual(dates, [...dates].sort());
   await page.locator('#sort').selectOption('newest');
   await page.waitForURL(/sort=newest/);

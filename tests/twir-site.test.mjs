@@ -100,7 +100,8 @@ test('a result’s issue link opens the issue’s page on this site, whose searc
   await page.waitForURL(`${site.url}search/?q=issue:215`);
   // Issue 215's links arrive with its era's segment, after the first answers.
   await page.waitForFunction(() => document.querySelectorAll('.hit').length > 5, null, { timeout: 60_000 });
-  const issues = await page.locator('.hit .hit-issue').allInnerTexts();
+  // textContent: hits out of view are not rendered (content-visibility), innerText is.
+  const issues = await page.locator('.hit .hit-issue').allTextContents();
   assert.ok(issues.length > 5 && issues.every((t) => /^Issue 215\b/.test(t)), issues.join());
   // The in-app issue page's "Read it on the site" is this site's page too.
   await page.locator('.hit .hit-issue a').first().click();
