@@ -42,15 +42,18 @@ async function cachedSegments(page) {
   });
 }
 
-/// Waits until the service worker controls the page and every segment of `dataDir`'s
-/// manifest is cached (and, once the manifest is saved, nothing else).
+/// Waits until the service worker controls the page, every segment of `dataDir`'s
+/// manifest is cached (and nothing else) and then the manifest itself, which the engine's
+/// worker saves last, once the whole index opens: a page left before that leaves nothing
+/// usable offline.
 async function waitUntilSavedForOffline(page, dataDir = path.join(DIST, 'data')) {
   const wanted = segmentsOf(dataDir);
   let saved = [];
   for (let i = 0; i < 150; i++) {
     const controlled = await page.evaluate(() => Boolean(navigator.serviceWorker?.controller));
     saved = await cachedSegments(page);
-    if (controlled && JSON.stringify(saved) === JSON.stringify(wanted)) return saved;
+    const manifest = await page.evaluate(async () => Boolean(await (await caches.open('twir-data')).match('data/manifest.json')));
+    if (controlled && manifest && JSON.stringify(saved) === JSON.stringify(wanted)) return saved;
     await page.waitForTimeout(200);
   }
   throw new Error(`the index was not saved for offline use: ${saved.join()} instead of ${wanted.join()}`);
