@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use leptos::ev;
 use leptos::prelude::*;
-use twir_engine::messages::{Answer, Browse, IndexStatus, IssueRecords, Message, Request};
+use twir_engine::messages::{
+    Answer, Browse, IndexStatus, IssueRecords, Message, Progress, Request,
+};
 use twir_engine::{ParsedQuery, SearchRequest, SearchResults, Sort, MAX_TYPO_WORDS, MAX_WORDS};
 
 use crate::crates_view::CratesView;
@@ -31,13 +33,6 @@ enum LoadState {
     /// The worker answers from the segments loaded so far, or from all of them.
     Ready(IndexStatus),
     Failed(String),
-}
-
-/// Bytes of the index received so far, of all its segments' bytes.
-#[derive(Clone, Copy, Default, PartialEq)]
-struct Progress {
-    received: u64,
-    total: u64,
 }
 
 /// A search's answer, and how long the worker took to give it (ms, round trip).
@@ -69,7 +64,7 @@ pub fn App() -> impl IntoView {
     let notice: RwSignal<Option<String>> = RwSignal::new(None);
 
     worker::start(move |message| match message {
-        Message::Progress { received, total } => progress.set(Progress { received, total }),
+        Message::Progress(p) => progress.set(p),
         Message::Ready(status) => state.set(LoadState::Ready(status)),
         Message::Notice(text) => notice.set(Some(text)),
         Message::Failed(why) => state.set(LoadState::Failed(why)),
@@ -160,15 +155,17 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // Each change of the query, the sort, the page or the index asks the worker; only
-    // the newest question's answer is painted (`worker::search`).
+    // Each change of the question or the index asks the worker; only the newest
+    // question's answer is painted (`worker::search`). The question is a memo: a
+    // keystroke that also resets the page to the first (the same `shown`) asks once.
     let answer: RwSignal<Option<Answered>> = RwSignal::new(None);
+    let question = Memo::new(move |_| SearchRequest {
+        sort: sort.get(),
+        limit: shown.get(),
+        ..SearchRequest::new(query.get())
+    });
     Effect::new(move |_| {
-        let request = SearchRequest {
-            sort: sort.get(),
-            limit: shown.get(),
-            ..SearchRequest::new(query.get())
-        };
+        let request = question.get();
         if status.get().is_none() || view.get() != View::Search {
             return;
         }

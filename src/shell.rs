@@ -60,16 +60,21 @@ pub fn keep_form() {
 /// The pages' links (`nav.views a`) move between views without a page load, and mark
 /// the one shown with `aria-current` on its list item.
 pub fn take_nav(view: RwSignal<View>) {
-    let links: Vec<Element> = document()
+    // Each link's list item (which the style sheet marks) and the view it names.
+    let links: Vec<(Element, Element, View)> = document()
         .query_selector_all("nav.views a")
         .map(|list| {
             (0..list.length())
-                .filter_map(|i| list.item(i)?.dyn_into().ok())
+                .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+                .filter_map(|link| {
+                    let to = View::from_query(&link.get_attribute("href").unwrap_or_default());
+                    Some((link.parent_element()?, link, to))
+                })
                 .collect()
         })
         .unwrap_or_default();
-    for link in &links {
-        let to = View::from_query(&link.get_attribute("href").unwrap_or_default());
+    for (_, link, to) in &links {
+        let to = to.clone();
         on(link, "click", move |ev: web_sys::MouseEvent| {
             if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
                 return;
@@ -80,13 +85,8 @@ pub fn take_nav(view: RwSignal<View>) {
     }
     Effect::new(move |_| {
         let now = view.get();
-        for link in &links {
-            let to = View::from_query(&link.get_attribute("href").unwrap_or_default());
-            let current = now == to || matches!((&now, &to), (View::Issue(_), View::Issues));
-            // On the list item, as the style sheet expects.
-            let Some(item) = link.parent_element() else {
-                continue;
-            };
+        for (item, _, to) in &links {
+            let current = now == *to || matches!((&now, to), (View::Issue(_), View::Issues));
             let _ = if current {
                 item.set_attribute("aria-current", "page")
             } else {

@@ -68,9 +68,9 @@ fn replay(earlier: Vec<String>) {
         .collect();
     let last_progress = messages
         .iter()
-        .rposition(|m| matches!(m, Message::Progress { .. }));
+        .rposition(|m| matches!(m, Message::Progress(_)));
     for (at, message) in messages.into_iter().enumerate() {
-        if !matches!(message, Message::Progress { .. }) || Some(at) == last_progress {
+        if !matches!(message, Message::Progress(_)) || Some(at) == last_progress {
             tell(message);
         }
     }

@@ -28,11 +28,7 @@ pub enum Request {
 /// What the worker tells the page, asked or not.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Message {
-    /// Bytes of the index received so far, of all its segments' bytes.
-    Progress {
-        received: u64,
-        total: u64,
-    },
+    Progress(Progress),
     /// An index is open and answers: after the first segment, more of them, all of
     /// them, or a newer index. Answers already shown may be asked again.
     Ready(IndexStatus),
@@ -44,6 +40,14 @@ pub enum Message {
         id: u32,
         answer: Answer,
     },
+}
+
+/// Bytes of the index received so far, of all its segments' bytes (0 while the
+/// manifest is fetched).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    pub received: u64,
+    pub total: u64,
 }
 
 /// The answer to the [`Request`] with the same id.

@@ -30,7 +30,8 @@ pub fn finish(dist: &Path) -> Result<Finished> {
     let html = std::fs::read_to_string(&page)
         .with_context(|| format!("{}: no index.html (run trunk build first)", dist.display()))?;
     let engine = crate::cli::open_bundle(&dist.join("data"))?;
-    std::fs::write(&page, crate::first_view::write(&html, &engine, dist)?)?;
+    let html = crate::first_view::write(&html, &engine, dist)?;
+    std::fs::write(&page, &html)?;
     let mut files = Vec::new();
     collect(dist, &mut files)?;
     for path in files {
@@ -58,8 +59,7 @@ pub fn finish(dist: &Path) -> Result<Finished> {
         std::fs::write(&gz, gzip(&bytes)?)?;
         done.compressed += 1;
     }
-    let index = std::fs::read_to_string(&page)?;
-    let hashes = inline_script_hashes(&index);
+    let hashes = inline_script_hashes(&html);
     done.inline_scripts = hashes.len();
     std::fs::write(dist.join("_headers"), headers(&hashes))?;
     Ok(done)

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::loader::{self, Event, Progress};
+use crate::loader::{self, Event};
 
 thread_local! {
     /// The open index: what has arrived of it, or all of it.
@@ -49,12 +49,7 @@ pub fn start() {
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     wasm_bindgen_futures::spawn_local(async {
-        let progress = |p: Progress| {
-            post(&Message::Progress {
-                received: p.received,
-                total: p.total,
-            })
-        };
+        let progress = |p| post(&Message::Progress(p));
         if let Err(why) = loader::load(progress, opened).await {
             post(&Message::Failed(why));
         }

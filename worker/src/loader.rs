@@ -5,6 +5,7 @@
 //! arrive, so what was typed is answered from what is loaded.
 
 use gloo_net::http::{Request, Response};
+use twir_engine::messages::Progress;
 use twir_engine::{Engine, Manifest, Segment};
 
 /// Where the data folder is, relative to the page.
@@ -13,14 +14,6 @@ const DATA: &str = "data";
 /// After the first segment, the engine is opened again for a newly arrived segment only
 /// when the last opening was longer ago than this.
 const REOPEN_AFTER_MS: f64 = 400.0;
-
-/// Bytes of the index received so far, of all its segments' bytes (0 while the
-/// manifest is fetched).
-#[derive(Clone, Copy, Default, PartialEq)]
-pub struct Progress {
-    pub received: u64,
-    pub total: u64,
-}
 
 /// What the loader tells the page besides progress.
 pub enum Event {
