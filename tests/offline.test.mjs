@@ -64,8 +64,11 @@ async function searchFilterAndOpenIssue(page, base) {
   const hit = page.locator('.hit').filter({ hasText: 'Issue 215' }).filter({ hasText: /crate of the week/i }).first();
   await hit.waitFor({ timeout: 30_000 });
   // The first saved segment answers first; the facets move when the rest is in, so the
-  // click waits for the whole index (a click during the swap can land on a neighbour).
+  // click waits for the whole index and for its answer to be painted, which comes from
+  // the worker just after the status says so (a click during the swap can land on a
+  // button being replaced).
   await page.locator('p.status.ready').waitFor({ timeout: 30_000 });
+  await page.getByRole('status').filter({ hasText: /^\d+ results for yew/ }).waitFor({ timeout: 30_000 });
   const crates = page.getByRole('navigation', { name: 'Filters' }).getByRole('button', { name: /^Crate of the Week \(\d+\)$/ }).first();
   await crates.click();
   await page.getByRole('status').filter({ hasText: /results for kind:crate yew/ }).waitFor();
