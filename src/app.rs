@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use twir_engine::messages::{
     Answer, Browse, IndexStatus, IssueRecords, Message, Progress, Request,
 };
-use twir_engine::{ParsedQuery, SearchRequest, SearchResults, Sort, MAX_TYPO_WORDS, MAX_WORDS};
+use twir_engine::{
+    Facet, ParsedQuery, SearchRequest, SearchResults, Sort, MAX_TYPO_WORDS, MAX_WORDS,
+};
 
 use crate::crates_view::CratesView;
 use crate::facet_panel::FacetPanel;
@@ -268,19 +270,19 @@ fn issue_data(
 #[component]
 fn ActiveFilters(query: RwSignal<String>) -> impl IntoView {
     move || {
-        let chips = filters::active(&query.get());
+        let chips = filters::filter_parts(&query.get());
         (!chips.is_empty()).then(|| {
             let chips = chips
                 .into_iter()
-                .map(|token| {
-                    let label = format!("Remove filter {token}");
-                    let shown = format!("{token} ×");
+                .map(|part| {
+                    let label = format!("Remove filter {part}");
+                    let shown = format!("{part} ×");
                     view! {
                         <li>
                             <button
                                 class="chip"
                                 aria-label=label
-                                on:click=move |_| query.update(|q| *q = filters::toggle(q, &token))
+                                on:click=move |_| query.update(|q| *q = filters::toggle(q, &part))
                             >
                                 {shown}
                             </button>
@@ -461,7 +463,7 @@ fn results_view(
                 }
             });
             let hits = r.hits;
-            let years = r.facets.year.clone();
+            let years = r.facets.of(Facet::Year).to_vec();
             view! {
                 <div class="layout">
                     <FacetPanel facets=r.facets query=query partial=partial />

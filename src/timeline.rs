@@ -2,13 +2,14 @@
 //! button that toggles the `year:` filter.
 
 use leptos::prelude::*;
+use twir_engine::{FacetCount, FacetValue, QueryPart};
 
 use crate::filters;
 
 #[component]
 pub fn Timeline(
-    /// Matches per year (years without matches may be missing).
-    years: Vec<(String, usize)>,
+    /// The year facet's counts (years without matches are missing).
+    years: Vec<FacetCount>,
     /// The archive's first and last year: every year gets a place, even an empty one.
     span: (u32, u32),
     query: RwSignal<String>,
@@ -17,22 +18,20 @@ pub fn Timeline(
 ) -> impl IntoView {
     let so_far = if partial { " so far" } else { "" };
     let active = Memo::new(move |_| filters::filter_parts(&query.get()));
-    let count = |y: u32| {
+    let count = |year: u32| {
         years
             .iter()
-            .find(|(name, _)| name.parse() == Ok(y))
-            .map_or(0, |(_, n)| *n)
+            .find(|c| c.value == FacetValue::Year(year))
+            .map_or(0, |c| c.count)
     };
-    let max = years.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+    let max = years.iter().map(|c| c.count).max().unwrap_or(0).max(1);
     let bars = (span.0..=span.1)
         .map(|year| {
             let n = count(year);
-            let token = filters::token("year", &year.to_string());
-            let part = filters::part_of(&token);
-            let pressed = move || {
-                part.as_ref()
-                    .is_some_and(|p| active.with(|a| a.contains(p)))
-                    .to_string()
+            let part = QueryPart::Year(year..=year);
+            let pressed = {
+                let part = part.clone();
+                move || active.with(|a| a.contains(&part)).to_string()
             };
             // At least a sliver, so an empty year still shows where it is.
             // Set through the CSSOM (`style:`), which the strict CSP allows, not as an
@@ -48,7 +47,7 @@ pub fn Timeline(
                         aria-label=label
                         aria-pressed=pressed
                         disabled=n == 0
-                        on:click=move |_| query.update(|q| *q = filters::toggle(q, &token))
+                        on:click=move |_| query.update(|q| *q = filters::toggle(q, &part))
                     >
                         <span class="bar-fill" style:height=height></span>
                         <span class="bar-year">{short}</span>

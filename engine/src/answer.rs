@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{RecordKind, SectionGroup};
+use crate::{Facets, RecordKind, SectionGroup};
 
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -115,16 +115,4 @@ pub struct IssueSummary {
     pub links: usize,
     pub crates: Vec<String>,
     pub quotes: usize,
-}
-
-/// Facet counts, each as (value, count), largest first (years in year order).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Facets {
-    pub kind: Vec<(String, usize)>,
-    pub section: Vec<(String, usize)>,
-    pub year: Vec<(String, usize)>,
-    /// The 20 most frequent domains, then `other` for the rest.
-    pub domain: Vec<(String, usize)>,
-    /// Tags; `none` counts the hits without one.
-    pub tag: Vec<(String, usize)>,
 }

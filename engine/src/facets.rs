@@ -1,4 +1,4 @@
-//! Facet counts for a result set: kind, section group, year, domain, tag.
+//! Facet counts for a result set: kind, section group, year, site, tag.
 //!
 //! Every matching document is counted once per facet (a link with several tags under
 //! its first), so each facet adds up to the total. Counting runs on every keystroke,
@@ -11,64 +11,45 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::index::SegmentId;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::answer::Facets;
-use crate::columns::group_of;
+use crate::columns::{group_of, Columns};
+use crate::facet::{Facet, FacetCount, FacetValue, Facets};
 use crate::table::Table;
 use crate::Record;
 
-const TOP_DOMAINS: usize = 20;
+/// Sites counted by name; the rest together as [`FacetValue::OtherSites`].
+const TOP_SITES: usize = 20;
 
-/// Each entry's facet values as ids into the name lists.
+/// Each entry's facet values, as ids into one list of values per facet.
 pub(crate) struct FacetIndex {
+    /// Per entry, per facet (in [`Facet::ALL`]'s order).
     keys: Vec<[u32; 5]>,
-    names: [Vec<String>; 5],
+    values: [Vec<FacetValue>; 5],
 }
 
 impl FacetIndex {
-    pub fn new(table: &Table) -> FacetIndex {
-        let mut names: [Vec<String>; 5] = Default::default();
-        let mut ids: [HashMap<String, u32>; 5] = Default::default();
-        let mut id = |facet: usize, name: &str| -> u32 {
-            if let Some(&i) = ids[facet].get(name) {
-                return i;
-            }
-            let i = names[facet].len() as u32;
-            names[facet].push(name.to_string());
-            ids[facet].insert(name.to_string(), i);
-            i
-        };
+    pub fn new(table: &Table, columns: &Columns) -> FacetIndex {
+        let mut values: [Vec<FacetValue>; 5] = Default::default();
+        let mut ids: [HashMap<FacetValue, u32>; 5] = Default::default();
         let keys = table
             .entries
             .iter()
             .map(|e| {
-                let r = &e.record;
-                let year = table
-                    .issue(r.issue())
-                    .and_then(|i| i.date.get(..4))
-                    .unwrap_or("unknown");
-                let (domain, tag) = match r {
-                    Record::Link(l) if !l.domain.is_empty() => (
-                        l.domain.as_str(),
-                        l.tags.first().map_or("none", |t| t.as_str()),
-                    ),
-                    Record::Link(l) => ("none", l.tags.first().map_or("none", |t| t.as_str())),
-                    _ => ("none", "none"),
-                };
-                [
-                    id(0, r.kind().as_str()),
-                    id(1, group_of(r).as_str()),
-                    id(2, year),
-                    id(3, domain),
-                    id(4, tag),
-                ]
+                Facet::ALL.map(|facet| {
+                    let f = facet.index();
+                    let value = value_of(columns, &e.record, facet);
+                    *ids[f].entry(value).or_insert_with_key(|value| {
+                        values[f].push(value.clone());
+                        values[f].len() as u32 - 1
+                    })
+                })
             })
             .collect();
-        FacetIndex { keys, names }
+        FacetIndex { keys, values }
     }
 
     /// Counts the facets of the entries `docs`.
     pub fn count(&self, docs: &[u32]) -> Facets {
-        let mut counts: [Vec<usize>; 5] = std::array::from_fn(|f| vec![0; self.names[f].len()]);
+        let mut counts: [Vec<usize>; 5] = std::array::from_fn(|f| vec![0; self.values[f].len()]);
         for &doc in docs {
             if let Some(keys) = self.keys.get(doc as usize) {
                 for (f, &k) in keys.iter().enumerate() {
@@ -76,32 +57,54 @@ impl FacetIndex {
                 }
             }
         }
-        let [kind, section, year, domain, tag] = counts;
-        let named = |f: usize, c: Vec<usize>| -> Vec<(String, usize)> {
-            let mut v: Vec<(String, usize)> = c
-                .into_iter()
+        Facets::new(Facet::ALL.map(|facet| {
+            let f = facet.index();
+            let mut v: Vec<FacetCount> = counts[f]
+                .iter()
                 .enumerate()
-                .filter(|(_, n)| *n > 0)
-                .map(|(i, n)| (self.names[f][i].clone(), n))
+                .filter(|(_, n)| **n > 0)
+                .map(|(i, &count)| FacetCount {
+                    value: self.values[f][i].clone(),
+                    count,
+                })
                 .collect();
-            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            if facet == Facet::Year {
+                v.sort_by(|a, b| a.value.cmp(&b.value));
+            } else {
+                v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+            }
+            if facet == Facet::Site && v.len() > TOP_SITES {
+                let count = v.drain(TOP_SITES..).map(|c| c.count).sum();
+                v.push(FacetCount {
+                    value: FacetValue::OtherSites,
+                    count,
+                });
+            }
             v
-        };
-        let mut years = named(2, year);
-        years.sort();
-        let mut domains = named(3, domain);
-        if domains.len() > TOP_DOMAINS {
-            let rest: usize = domains[TOP_DOMAINS..].iter().map(|d| d.1).sum();
-            domains.truncate(TOP_DOMAINS);
-            domains.push(("other".to_string(), rest));
-        }
-        Facets {
-            kind: named(0, kind),
-            section: named(1, section),
-            year: years,
-            domain: domains,
-            tag: named(4, tag),
-        }
+        }))
+    }
+}
+
+/// A record's value for one facet. The year is [`Columns::year_of_issue`], which the
+/// `year:` filter reads too, so a year's count is what its filter gives.
+fn value_of(columns: &Columns, record: &Record, facet: Facet) -> FacetValue {
+    let link = match record {
+        Record::Link(l) => Some(l),
+        _ => None,
+    };
+    match facet {
+        Facet::Kind => FacetValue::Kind(record.kind()),
+        Facet::Section => FacetValue::Section(group_of(record)),
+        Facet::Year => match columns.year_of_issue(record.issue()) {
+            0 => FacetValue::None,
+            year => FacetValue::Year(year),
+        },
+        Facet::Site => link
+            .filter(|l| !l.domain.is_empty())
+            .map_or(FacetValue::None, |l| FacetValue::Site(l.domain.clone())),
+        Facet::Tag => link
+            .and_then(|l| l.tags.first())
+            .map_or(FacetValue::None, |t| FacetValue::Tag(t.clone())),
     }
 }
 

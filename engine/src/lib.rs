@@ -11,6 +11,7 @@
 
 mod answer;
 mod author;
+mod facet;
 pub mod messages;
 mod query;
 mod record;
@@ -53,8 +54,9 @@ mod typos;
 #[cfg(all(feature = "index", not(target_arch = "wasm32")))]
 pub mod writer;
 
-pub use answer::{Facets, Hit, IssueSummary, SearchRequest, SearchResults, Sort};
+pub use answer::{Hit, IssueSummary, SearchRequest, SearchResults, Sort};
 pub use author::author_key;
+pub use facet::{Facet, FacetCount, FacetValue, Facets};
 pub use query::{ParsedQuery, QueryPart, MAX_TYPO_WORDS, MAX_WORDS};
 pub use record::{CrateOfTheWeek, Issue, Link, NoAuthor, Presence, Quote, Record, RecordKind};
 pub use section::SectionGroup;

@@ -72,12 +72,13 @@ impl Engine {
             .num_warming_threads(0)
             .try_into()?;
         let table = opened.table;
+        let columns = Columns::new(&table);
         Ok(Engine {
             manifest,
             fields,
             reader,
-            facet_index: FacetIndex::new(&table),
-            columns: Arc::new(Columns::new(&table)),
+            facet_index: FacetIndex::new(&table, &columns),
+            columns: Arc::new(columns),
             table: Arc::new(table),
             bases: Arc::new(opened.bases),
             loaded: opened.loaded,
