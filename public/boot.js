@@ -34,7 +34,7 @@ if ('serviceWorker' in navigator) {
   engine.worker.onmessage = function (e) { engine.messages.push(e.data); };
   engine.worker.onerror = function (e) {
     var why = e && e.message ? ' (' + e.message + ')' : '';
-    engine.messages.push(JSON.stringify({ Failed: 'The search engine stopped' + why + '.' }));
+    engine.messages.push(JSON.stringify({ Failed: { why: 'The search engine stopped' + why + '.' } }));
   };
   window.twirEngine = engine;
 })();

@@ -10,12 +10,15 @@
 //   page has answered, to notice a new weekly index. At that moment the worker also
 //   looks for a new index.html; when it differs, its assets are cached under a new
 //   shell name before it replaces the old shell, which the next visit then uses.
-// - Index segments are served from the `twir-data` cache, which only the app writes, after
-//   it has verified a download against the manifest's sha256: a broken download is never
-//   cached, and the app frees the old segments once the new index works (atomic switch).
+// - Index segments are served from the `DATA` cache, which only the engine's worker
+//   writes, after it has verified a download against the manifest's sha256: a broken
+//   download is never cached, and the worker frees the old segments once the new index
+//   works (atomic switch).
 // - The small exports are cached at install; anything else of ours (links.csv) the first
 //   time it is fetched.
-const DATA = 'twir-data';
+//
+// DATA, DATA_DIR, MANIFEST, SEGMENT and SAVED_AT_INSTALL are the names of engine/src/files.rs, which
+// `index-builder finish-site` writes at the top of the sw.js it publishes.
 const SHELL_PREFIX = 'twir-shell-';
 // The engine's Web Worker (public/worker.js and what Trunk builds from worker/): no HTML
 // loads them and their names have no hash, so index.html names them and carries their
@@ -30,7 +33,7 @@ self.addEventListener('install', (event) => {
     await cacheShell(response, await response.clone().text());
     // The small research exports too (120 KB); links.csv (1.6 MB) only once it is fetched.
     const data = await caches.open(DATA);
-    await data.addAll(['data/crates-of-the-week.csv', 'data/crates-of-the-week.json', 'data/quotes.json'])
+    await data.addAll(SAVED_AT_INSTALL)
       .catch((e) => console.warn('exports not cached:', e));
     await self.skipWaiting();
   })());
@@ -97,13 +100,13 @@ self.addEventListener('fetch', (event) => {
   const path = url.pathname.slice(new URL(self.registration.scope).pathname.length);
   if (request.mode === 'navigate' || path === '' || path === 'index.html') {
     event.respondWith(shellFirst(request));
-  } else if (path === 'data/manifest.json') {
-    event.respondWith(networkFirst(request, 'data/manifest.json'));
+  } else if (path === MANIFEST) {
+    event.respondWith(networkFirst(request, MANIFEST));
     event.waitUntil(refreshShell());
-  } else if (/^data\/index\.[0-9a-f]+\.bin$/.test(path)) {
+  } else if (SEGMENT.test(path)) {
     event.respondWith(fromDataCache(request));
   } else {
-    event.respondWith(cacheFirst(request, path.startsWith('data/')));
+    event.respondWith(cacheFirst(request, path.startsWith(DATA_DIR)));
   }
 });
 

@@ -39,5 +39,5 @@ var engineWasm = fetch('engine_bg.wasm');
 engineWasm.catch(function () {});  // reported below, once wasm_bindgen takes it
 importScripts('engine.js');
 wasm_bindgen({ module_or_path: engineWasm }).catch((e) => {
-  postMessage(JSON.stringify({ Failed: `The search engine could not start (${(e && e.message) || e}).` }));
+  postMessage(JSON.stringify({ Failed: { why: `The search engine could not start (${(e && e.message) || e}).` } }));
 });

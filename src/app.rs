@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::ev;
 use leptos::prelude::*;
 use twir_engine::messages::{
-    Answer, Browse, IndexStatus, IssueRecords, Message, Progress, Request,
+    Answer, Browse, Failure, IndexStatus, IssueRecords, Message, Progress, Request,
 };
 use twir_engine::{
     Facet, ParsedQuery, SearchRequest, SearchResults, Sort, MAX_TYPO_WORDS, MAX_WORDS,
@@ -34,7 +34,7 @@ enum LoadState {
     Loading,
     /// The worker answers from the segments loaded so far, or from all of them.
     Ready(IndexStatus),
-    Failed(String),
+    Failed(Failure),
 }
 
 /// A search's answer, and how long the worker took to give it (ms, round trip).
@@ -324,9 +324,23 @@ fn status_view(
         } else {
             "Loading the index… you can type already.".to_string()
         }),
-        LoadState::Failed(message) => view! {
+        // Starting again would fail the same way: only the page of the site's current
+        // version reads its index.
+        LoadState::Failed(failure) if failure.needs_reload() => view! {
             <div class="status error" role="alert">
-                <p>{message}</p>
+                <p>{failure.why}</p>
+                <p>"The site now publishes a search of another version: reload to use it."</p>
+                <button on:click=move |_| {
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.location().reload();
+                    }
+                }>"Reload"</button>
+            </div>
+        }
+        .into_any(),
+        LoadState::Failed(failure) => view! {
+            <div class="status error" role="alert">
+                <p>{failure.why}</p>
                 <button on:click=move |_| {
                     state.set(LoadState::Loading);
                     progress.set(Progress::default());

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use twir_engine::files::Export;
 use twir_engine::messages::Browse;
 
 use crate::nav::ViewLink;
@@ -213,8 +214,8 @@ pub fn CratesView(browse: Arc<Browse>, view: RwSignal<View>) -> impl IntoView {
                     on:input=move |ev| filter.set(event_target_value(&ev))
                 />
                 <span class="downloads">
-                    "Download: "<a href="data/crates-of-the-week.csv" download>"CSV"</a>" · "
-                    <a href="data/crates-of-the-week.json" download>"JSON"</a>
+                    "Download: "<a href=Export::CratesCsv.path() download>"CSV"</a>" · "
+                    <a href=Export::CratesJson.path() download>"JSON"</a>
                 </span>
             </div>
             <p class="summary" role="status">{count}</p>

@@ -13,7 +13,9 @@ use crate::url_state::View;
 pub fn IssuesView(browse: std::sync::Arc<Browse>, view: RwSignal<View>) -> impl IntoView {
     let mut by_year: BTreeMap<String, Vec<(&Issue, &IssueSummary)>> = BTreeMap::new();
     for (issue, summary) in browse.issues.iter().zip(&browse.summaries) {
-        let year = issue.date.get(..4).unwrap_or("unknown").to_string();
+        let year = issue
+            .year()
+            .map_or("unknown".to_string(), |y| y.to_string());
         by_year.entry(year).or_default().push((issue, summary));
     }
     let years = by_year

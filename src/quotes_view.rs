@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use twir_engine::files::Export;
 use twir_engine::messages::Browse;
-use twir_engine::{author_key, NoAuthor};
+use twir_engine::{author_key, year_of, NoAuthor};
 
 use crate::nav::ViewLink;
 use crate::safe_url::external_link;
@@ -97,7 +98,7 @@ pub fn QuotesView(browse: Arc<Browse>, view: RwSignal<View>) -> impl IntoView {
     rows.reverse();
     let mut years: Vec<String> = rows
         .iter()
-        .filter_map(|r| r.date.get(..4).map(str::to_string))
+        .filter_map(|r| year_of(&r.date).map(|y| y.to_string()))
         .collect();
     years.sort();
     years.dedup();
@@ -213,7 +214,7 @@ pub fn QuotesView(browse: Arc<Browse>, view: RwSignal<View>) -> impl IntoView {
                     <option value="">"all"</option>
                     {year_options}
                 </select>
-                <span class="downloads">"Download: "<a href="data/quotes.json" download>"JSON"</a></span>
+                <span class="downloads">"Download: "<a href=Export::QuotesJson.path() download>"JSON"</a></span>
             </div>
             <div class="facet-group author-facet" role="group" aria-labelledby="quote-people">
                 <h2 id="quote-people">

@@ -7,8 +7,8 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use twir_engine::messages::{Answer, Message, Request};
-use twir_engine::{SearchRequest, SearchResults};
+use twir_engine::messages::{Answer, Failure, Message, Request};
+use twir_engine::{ErrorKind, SearchRequest, SearchResults};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
@@ -54,7 +54,7 @@ pub fn start(on_message: impl Fn(Message) + 'static) {
                 listen(&worker);
                 WORKER.set(Some(worker));
             }
-            Err(why) => tell(Message::Failed(why)),
+            Err(why) => tell(Message::Failed(Failure::new(why))),
         },
     }
 }
@@ -88,7 +88,7 @@ pub fn restart() {
             listen(&worker);
             WORKER.set(Some(worker));
         }
-        Err(why) => tell(Message::Failed(why)),
+        Err(why) => tell(Message::Failed(Failure::new(why))),
     }
 }
 
@@ -141,9 +141,12 @@ fn receive(text: &str) {
             }
         }
         Ok(message) => tell(message),
-        Err(e) => tell(Message::Failed(format!(
-            "The search engine said something this page does not understand ({e})."
-        ))),
+        // A worker of another version than this page (one came from a cache, one
+        // from the site): only a reload brings the two together again.
+        Err(e) => tell(Message::Failed(Failure {
+            why: format!("The search engine said something this page does not understand ({e})."),
+            kind: Some(ErrorKind::FormatVersion),
+        })),
     }
 }
 
@@ -163,7 +166,7 @@ fn listen(worker: &Worker) {
     on_message.forget();
     // A script that would not load, or a crash: nothing will answer any more.
     let on_error = Closure::<dyn Fn(ErrorEvent)>::new(|e: ErrorEvent| {
-        tell(Message::Failed(stopped(&e.message())));
+        tell(Message::Failed(Failure::new(stopped(&e.message()))));
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();

@@ -209,6 +209,34 @@ test('an engine that cannot start says so and starts again on Retry', async () =
   }
 });
 
+test('an index of a format this page cannot read asks for a reload, not a retry', async () => {
+  const context = await browser.newContext();
+  // The site publishes an index of the next format while this page (from a cache, say)
+  // is of the current one: the engine refuses it with ErrorKind::FormatVersion.
+  let newer = true;
+  await context.route(/\/data\/manifest\.json$/, async (route) => {
+    if (!newer) return route.continue();
+    const manifest = JSON.parse(await (await route.fetch()).text());
+    manifest.format_version += 1;
+    return route.fulfill({ body: JSON.stringify(manifest), contentType: 'application/json' });
+  });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${site.url}?q=yew`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    assert.match(await alert.innerText(), /index format \d+ is not supported[\s\S]*reload to use it/);
+    // Starting the same page's engine again would only fail again.
+    assert.equal(await page.getByRole('button', { name: 'Retry' }).count(), 0);
+    newer = false;
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await page.locator('.hit').filter({ hasText: 'Issue 215' }).first().waitFor({ timeout: 60_000 });
+    assert.equal(await page.getByRole('alert').count(), 0);
+  } finally {
+    await context.close();
+  }
+});
+
 test('no results offers the search with fewer words', async () => {
   const page = await browser.newPage();
   await page.goto(`${site.url}?q=${encodeURIComponent('tokio qqzzxxvv ')}`);

@@ -33,7 +33,7 @@ impl Columns {
         let issue_year: HashMap<u32, u32> = table
             .issues
             .iter()
-            .map(|i| (i.number, date_number(&i.date) / 10_000))
+            .map(|i| (i.number, i.year().unwrap_or(0)))
             .collect();
         let issue_date: HashMap<u32, u32> = table
             .issues

@@ -1,5 +1,7 @@
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 /// An error from the engine: opening, checking or querying a bundle, or writing one.
 #[derive(Debug)]
 pub struct Error {
@@ -8,8 +10,9 @@ pub struct Error {
 }
 
 /// What went wrong, so that callers (the app's error screen above all) can react
-/// differently to a stale bundle and a damaged one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// differently to a stale bundle and a damaged one. It crosses to the page in
+/// [`crate::messages::Failure`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum ErrorKind {
     /// The manifest or bundle was written by another format version of the engine.
@@ -25,6 +28,7 @@ pub enum ErrorKind {
 }
 
 impl Error {
+    #[cfg(feature = "index")]
     pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         Error {
             kind,
@@ -33,6 +37,7 @@ impl Error {
     }
 
     /// The same error, said of the file `name`.
+    #[cfg(feature = "index")]
     pub(crate) fn in_file(self, name: &str) -> Self {
         Error {
             kind: self.kind,
@@ -54,6 +59,7 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+#[cfg(feature = "index")]
 impl From<tantivy::TantivyError> for Error {
     fn from(e: tantivy::TantivyError) -> Self {
         Error::new(ErrorKind::Index, format!("index error: {e}"))

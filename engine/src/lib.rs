@@ -11,7 +11,9 @@
 
 mod answer;
 mod author;
+mod error;
 mod facet;
+pub mod files;
 pub mod messages;
 mod query;
 mod record;
@@ -21,8 +23,6 @@ mod section;
 mod bundle;
 #[cfg(feature = "index")]
 mod columns;
-#[cfg(feature = "index")]
-mod error;
 #[cfg(feature = "index")]
 mod facets;
 #[cfg(feature = "index")]
@@ -56,15 +56,16 @@ pub mod writer;
 
 pub use answer::{Hit, IssueSummary, SearchRequest, SearchResults, Sort};
 pub use author::author_key;
+pub use error::{Error, ErrorKind};
 pub use facet::{Facet, FacetCount, FacetValue, Facets};
 pub use query::{ParsedQuery, QueryPart, MAX_TYPO_WORDS, MAX_WORDS};
-pub use record::{CrateOfTheWeek, Issue, Link, NoAuthor, Presence, Quote, Record, RecordKind};
+pub use record::{
+    year_of, CrateOfTheWeek, Issue, Link, NoAuthor, Presence, Quote, Record, RecordKind,
+};
 pub use section::SectionGroup;
 
 #[cfg(feature = "index")]
 pub use bundle::{sha256_hex, Bundle, IndexStats, Manifest, SegmentFile, FORMAT_VERSION};
-#[cfg(feature = "index")]
-pub use error::{Error, ErrorKind};
 #[cfg(feature = "index")]
 pub use search::Engine;
 #[cfg(feature = "index")]

@@ -5,7 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{CrateOfTheWeek, Issue, IssueSummary, Link, Quote, SearchRequest, SearchResults};
+use crate::{
+    CrateOfTheWeek, Error, ErrorKind, Issue, IssueSummary, Link, Quote, SearchRequest,
+    SearchResults,
+};
 
 /// What the page asks the worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -34,12 +37,49 @@ pub enum Message {
     Ready(IndexStatus),
     /// A sentence for the reader: "Issue 645 added", or why the index is not saved.
     Notice(String),
-    /// Nothing can answer: why, as a sentence. The page offers to start again.
-    Failed(String),
+    /// Nothing can answer. The page says why and offers to start again, or to reload
+    /// when only a newer page can read the index.
+    Failed(Failure),
     Answer {
         id: u32,
         answer: Answer,
     },
+}
+
+/// Why nothing can answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Failure {
+    /// A sentence for the reader.
+    pub why: String,
+    /// The engine's kind of error when it refused the index; `None` for a network
+    /// failure or an engine that did not start (`boot.js` and `worker.js` leave it out).
+    #[serde(default)]
+    pub kind: Option<ErrorKind>,
+}
+
+impl Failure {
+    /// A failure that starting again may mend: the network, a worker that stopped.
+    pub fn new(why: impl Into<String>) -> Failure {
+        Failure {
+            why: why.into(),
+            kind: None,
+        }
+    }
+
+    /// The engine refused the index.
+    pub fn refused(e: &Error) -> Failure {
+        Failure {
+            why: format!("The index cannot be used: {e}"),
+            kind: Some(e.kind()),
+        }
+    }
+
+    /// True when this page cannot read what the site now publishes (an index or a
+    /// worker of another version): starting again would fail the same way, and a
+    /// reload fetches the matching page.
+    pub fn needs_reload(&self) -> bool {
+        self.kind == Some(ErrorKind::FormatVersion)
+    }
 }
 
 /// Bytes of the index received so far, of all its segments' bytes (0 while the
@@ -79,7 +119,7 @@ impl IndexStatus {
 
     /// The archive's first and last year.
     pub fn years(&self) -> (u32, u32) {
-        let year = |d: &str| d.get(..4).and_then(|y| y.parse().ok()).unwrap_or(2013);
+        let year = |d: &str| crate::year_of(d).unwrap_or(2013);
         (year(&self.first_date), year(&self.last_date))
     }
 }
@@ -158,12 +198,14 @@ mod tests {
     #[test]
     fn a_failure_is_the_json_that_boot_js_and_worker_js_write() {
         // public/boot.js and public/worker.js say a failed start in this shape, by hand.
-        let text = r#"{"Failed":"The search engine could not start (404)."}"#;
-        assert_eq!(
-            Message::from_json(text),
-            Ok(Message::Failed(
-                "The search engine could not start (404).".into()
-            ))
-        );
+        let text = r#"{"Failed":{"why":"The search engine could not start (404)."}}"#;
+        let failure = Failure::new("The search engine could not start (404).");
+        assert!(!failure.needs_reload());
+        assert_eq!(Message::from_json(text), Ok(Message::Failed(failure)));
+        let stale = Message::Failed(Failure {
+            why: "index format 99 is not supported".into(),
+            kind: Some(ErrorKind::FormatVersion),
+        });
+        assert_eq!(Message::from_json(&stale.to_json()), Ok(stale));
     }
 }

@@ -133,6 +133,19 @@ pub struct Issue {
     pub text: String,
 }
 
+impl Issue {
+    /// The year of its date; `None` when the date does not start with one.
+    pub fn year(&self) -> Option<u32> {
+        year_of(&self.date)
+    }
+}
+
+/// The year of a `YYYY-MM-DD` date: the one rule for the year facet, the `year:`
+/// filter, the segment plan, the timeline and the browse pages.
+pub fn year_of(date: &str) -> Option<u32> {
+    date.get(..4)?.parse().ok()
+}
+
 /// One link in an issue body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Link {

@@ -54,7 +54,7 @@ pub fn write_index(
     let year_of_issue: BTreeMap<u32, u32> = records
         .iter()
         .filter_map(|r| match r {
-            Record::Issue(i) => Some((i.number, crate::columns::date_number(&i.date) / 10_000)),
+            Record::Issue(i) => Some((i.number, i.year().unwrap_or(0))),
             _ => None,
         })
         .collect();
@@ -162,7 +162,7 @@ fn write_segment(
     let dates = || table.issues.iter().map(|i| i.date.clone());
     let numbers = || table.issues.iter().map(|i| i.number);
     let file = SegmentFile {
-        name: format!("index.{}.bin", &sha256[..16]),
+        name: crate::files::segment_file_name(&sha256),
         size: bytes.len() as u64,
         sha256,
         label: spec.label.clone(),

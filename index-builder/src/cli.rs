@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
+use twir_engine::files::MANIFEST;
 use twir_engine::{Engine, Manifest, RecordKind, SearchRequest, Sort};
 
 use crate::export::Format;
@@ -293,7 +294,7 @@ fn check_budgets(manifest: &Manifest, sizes: &[output::FileSize], budgets: Budge
     };
     let total: u64 = manifest.segments.iter().map(|s| brotli(&s.name)).sum();
     let first = &manifest.segments[0];
-    let first_visit = brotli("manifest.json") + brotli(&first.name);
+    let first_visit = brotli(MANIFEST) + brotli(&first.name);
     eprintln!(
         "  index: {} segments, {total} bytes brotli in all; a first visit needs {first_visit} \
          before its first answer (manifest + {}; budget {}); largest segment {} (budget {})",
@@ -365,7 +366,7 @@ fn rfc3339(secs: i64) -> String {
 
 /// Opens the bundle in `dir` as the app does: manifest, version, hashes.
 pub fn open_bundle(dir: &std::path::Path) -> Result<Engine> {
-    let manifest_path = dir.join("manifest.json");
+    let manifest_path = dir.join(MANIFEST);
     let text = std::fs::read_to_string(&manifest_path).with_context(|| {
         format!(
             "{}: run `index-builder build` first",

@@ -2,13 +2,16 @@
 //! `.gz` beside every file a browser fetches, and a `_headers` file (the format of
 //! Netlify and Cloudflare Pages; the README shows the same rules for nginx) with
 //! long-lived caching for content-hashed files and a strict Content-Security-Policy;
-//! and the first view's latest issue written into `index.html` (`first_view.rs`).
+//! and the first view's latest issue written into `index.html` (`first_view.rs`), and the
+//! data files' names written into `sw.js` (`twir_engine::files`).
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
+
+use twir_engine::files::{service_worker_names, DATA_DIR, MANIFEST, SEGMENT_GLOB};
 
 use crate::output::{brotli, gzip};
 
@@ -29,9 +32,13 @@ pub fn finish(dist: &Path) -> Result<Finished> {
     let page = dist.join("index.html");
     let html = std::fs::read_to_string(&page)
         .with_context(|| format!("{}: no index.html (run trunk build first)", dist.display()))?;
-    let engine = crate::cli::open_bundle(&dist.join("data"))?;
+    let engine = crate::cli::open_bundle(&dist.join(DATA_DIR))?;
     let html = crate::first_view::write(&html, &engine, dist)?;
     std::fs::write(&page, &html)?;
+    let sw = dist.join("sw.js");
+    let script = std::fs::read_to_string(&sw)
+        .with_context(|| format!("{}: no sw.js (run trunk build first)", dist.display()))?;
+    std::fs::write(&sw, with_names(&script))?;
     let mut files = Vec::new();
     collect(dist, &mut files)?;
     for path in files {
@@ -123,6 +130,25 @@ fn inline_script_hashes(html: &str) -> Vec<String> {
     out
 }
 
+/// The first line of the names `finish-site` writes at the top of `sw.js`, and the last.
+const NAMES_BEGIN: &str = "// Written by `index-builder finish-site` from engine/src/files.rs:";
+const NAMES_END: &str = "// (end of the names)\n";
+
+/// `sw.js` with the data files' names at its top, in place of any written before, so
+/// that finishing a site twice changes nothing.
+fn with_names(script: &str) -> String {
+    let rest = match script.strip_prefix(NAMES_BEGIN) {
+        Some(written) => written
+            .split_once(NAMES_END)
+            .map_or(script, |(_, rest)| rest),
+        None => script,
+    };
+    format!(
+        "{NAMES_BEGIN} the data files and their cache, named once.\n{}{NAMES_END}{rest}",
+        service_worker_names()
+    )
+}
+
 fn headers(script_hashes: &[String]) -> String {
     let csp = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self'; \
@@ -138,7 +164,7 @@ fn headers(script_hashes: &[String]) -> String {
          /*-*.js\n  Cache-Control: public, max-age=31536000, immutable\n\
          /*-*.wasm\n  Cache-Control: public, max-age=31536000, immutable\n\
          /*-*.css\n  Cache-Control: public, max-age=31536000, immutable\n\
-         /data/index.*.bin\n  Cache-Control: public, max-age=31536000, immutable\n\
+         /{DATA_DIR}/{SEGMENT_GLOB}\n  Cache-Control: public, max-age=31536000, immutable\n\
          # What names the current files, or has no hash in its name, must be asked again each time.\n\
          /index.html\n  Cache-Control: no-cache\n\
          /sw.js\n  Cache-Control: no-cache\n\
@@ -146,7 +172,7 @@ fn headers(script_hashes: &[String]) -> String {
          /worker.js\n  Cache-Control: no-cache\n\
          /engine.js\n  Cache-Control: no-cache\n\
          /engine_bg.wasm\n  Cache-Control: no-cache\n\
-         /data/manifest.json\n  Cache-Control: no-cache\n"
+         /{DATA_DIR}/{MANIFEST}\n  Cache-Control: no-cache\n"
     )
 }
 
@@ -169,6 +195,16 @@ mod tests {
             Codec::Brotli
         ));
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_service_worker_gets_the_names_once() {
+        let script = "self.addEventListener('fetch', () => {});\n";
+        let once = with_names(script);
+        assert!(once.starts_with(NAMES_BEGIN));
+        assert!(once.contains("const DATA = 'twir-data';\n"), "{once}");
+        assert!(once.ends_with(script));
+        assert_eq!(with_names(&once), once);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use anyhow::{Context, Result};
+use twir_engine::files::{is_segment_file_name, Export, MANIFEST};
 use twir_engine::writer::BuiltIndex;
 use twir_engine::{Manifest, RecordKind, SegmentFile};
 
@@ -25,19 +26,19 @@ pub struct FileSize {
     pub reused: bool,
 }
 
-/// The research exports written beside the index.
-pub const EXPORTS: [(&str, RecordKind, Format); 4] = [
-    ("crates-of-the-week.csv", RecordKind::Crate, Format::Csv),
-    ("crates-of-the-week.json", RecordKind::Crate, Format::Json),
-    ("quotes.json", RecordKind::Quote, Format::Json),
-    ("links.csv", RecordKind::Link, Format::Csv),
+/// The research exports written beside the index: what each holds, in which format.
+pub const EXPORTS: [(Export, RecordKind, Format); 4] = [
+    (Export::CratesCsv, RecordKind::Crate, Format::Csv),
+    (Export::CratesJson, RecordKind::Crate, Format::Json),
+    (Export::QuotesJson, RecordKind::Quote, Format::Json),
+    (Export::LinksCsv, RecordKind::Link, Format::Csv),
 ];
 
 /// The segment files of the previous build in `out` that can stand in for a new
 /// segment with the same inputs: named by its manifest, present with its compressed
 /// copies and of the right size.
 pub fn previous_segments(out: &Path) -> Vec<SegmentFile> {
-    let Ok(text) = std::fs::read_to_string(out.join("manifest.json")) else {
+    let Ok(text) = std::fs::read_to_string(out.join(MANIFEST)) else {
         return Vec::new();
     };
     let Ok(manifest) = Manifest::from_json(&text) else {
@@ -66,10 +67,10 @@ pub fn write_site_data(out: &Path, index: &BuiltIndex, ingest: &Ingest) -> Resul
         .collect();
     remove_stale_segments(out, &keep)?;
     let mut exports = Vec::new();
-    for (name, kind, format) in EXPORTS {
+    for (export, kind, format) in EXPORTS {
         let mut bytes = Vec::new();
         export::write(ingest, kind, format, &mut bytes)?;
-        exports.push((name, bytes));
+        exports.push((export.file_name(), bytes));
     }
     // The segments' bytes are borrowed, not copied: together they are about 12 MB.
     let mut jobs: Vec<(&str, &[u8])> = Vec::new();
@@ -108,7 +109,7 @@ pub fn write_site_data(out: &Path, index: &BuiltIndex, ingest: &Ingest) -> Resul
     sizes.extend(written);
     // The manifest last: a reader never sees a manifest naming a file not yet written.
     let manifest = index.manifest.to_json();
-    sizes.push(write_compressed(out, "manifest.json", manifest.as_bytes())?);
+    sizes.push(write_compressed(out, MANIFEST, manifest.as_bytes())?);
     Ok(sizes)
 }
 
@@ -142,7 +143,7 @@ fn remove_stale_segments(out: &Path, keep: &[&str]) -> Result<()> {
         let path: PathBuf = entry?.path();
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let file = name.trim_end_matches(".br").trim_end_matches(".gz");
-        if name.starts_with("index.") && file.ends_with(".bin") && !keep.contains(&file) {
+        if is_segment_file_name(file) && !keep.contains(&file) {
             std::fs::remove_file(&path).with_context(|| format!("removing {}", path.display()))?;
         }
     }

@@ -118,7 +118,7 @@ impl Report {
 
     /// Issue `p`'s row in its year and the total, and its links per file and dropped.
     fn add_links(&mut self, p: &ParsedIssue) {
-        let year = p.issue.date.get(..4).unwrap_or("????").to_string();
+        let year = p.issue.year().map_or("????".to_string(), |y| y.to_string());
         let indexed = p.links.iter().filter(|l| !l.boilerplate).count();
         let this = YearRow {
             issues: 1,

@@ -88,7 +88,7 @@ fn site_path(url: &str) -> &str {
 
 /// One issue's page: the Markdown rendered as HTML inside the page frame.
 pub fn page(title: &str, number: u32, date: &str, markdown: &str) -> String {
-    let year = date.get(..4).unwrap_or("");
+    let year = twir_engine::year_of(date).map_or(String::new(), |y| y.to_string());
     let title = escaped(title);
     let body = body_html(markdown);
     format!(

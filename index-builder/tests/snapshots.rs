@@ -104,8 +104,10 @@ fn the_exports_first_rows_headers_and_first_view() {
     snapshot("exports.txt", &exports);
 
     // finish-site over the page the app is built from, with stand-ins for what Trunk
-    // builds: the page gets the latest issue and the engine's hash, and `_headers`.
+    // builds: the page gets the latest issue and the engine's hash, the service worker
+    // the data files' names, and `_headers`.
     std::fs::copy(here("../index.html"), dist.join("index.html")).unwrap();
+    std::fs::copy(here("../public/sw.js"), dist.join("sw.js")).unwrap();
     for (name, text) in [
         ("worker.js", "// worker"),
         ("engine.js", "// engine"),
@@ -126,6 +128,14 @@ fn the_exports_first_rows_headers_and_first_view() {
         .collect();
     assert!(first_view.contains("Crate of the Week"), "{first_view}");
     snapshot("first-view.html", &first_view);
+    // The data files' names, written into the service worker from the engine's.
+    let sw = std::fs::read_to_string(dist.join("sw.js")).unwrap();
+    let names: String = sw
+        .lines()
+        .take_while(|l| !l.starts_with("// The service worker"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    snapshot("sw-names.js", &names);
     std::fs::remove_dir_all(&dist).unwrap();
 }
 

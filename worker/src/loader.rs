@@ -5,11 +5,9 @@
 //! arrive, so what was typed is answered from what is loaded.
 
 use gloo_net::http::{Request, Response};
-use twir_engine::messages::Progress;
+use twir_engine::files::{DATA_DIR as DATA, MANIFEST};
+use twir_engine::messages::{Failure, Progress};
 use twir_engine::{Engine, Manifest, Segment};
-
-/// Where the data folder is, relative to the page.
-const DATA: &str = "data";
 
 /// After the first segment, the engine is opened again for a newly arrived segment only
 /// when the last opening was longer ago than this.
@@ -34,10 +32,10 @@ pub enum Event {
 /// download in the background: only the segments the cache does not have cross the
 /// network. The page switches only once every segment is verified, and keeps the old
 /// index if a download breaks. Without a saved index, the manifest and its segments
-/// download at once, the first segment answering alone. Errors are sentences for the
-/// reader.
-pub async fn load(on_progress: impl Fn(Progress), on_event: impl Fn(Event)) -> Result<(), String> {
-    let manifest_url = format!("{DATA}/manifest.json");
+/// download at once, the first segment answering alone. A failure is a sentence for the
+/// reader, with the engine's kind of error when the engine refused the index.
+pub async fn load(on_progress: impl Fn(Progress), on_event: impl Fn(Event)) -> Result<(), Failure> {
+    let manifest_url = format!("{DATA}/{MANIFEST}");
     let good = crate::offline::good_manifest(&manifest_url)
         .await
         .and_then(|text| Manifest::from_json(&text).ok().map(|m| (m, text)));
@@ -89,8 +87,8 @@ pub async fn load(on_progress: impl Fn(Progress), on_event: impl Fn(Event)) -> R
             on_event(Event::Ready(Box::new(engine)));
         }
         Err(e) => on_event(Event::Notice(format!(
-            "A newer index could not be loaded ({e}); still searching issues up to {}.",
-            old.last_issue
+            "A newer index could not be loaded ({}); still searching issues up to {}.",
+            e.why, old.last_issue
         ))),
     }
     Ok(())
@@ -159,13 +157,13 @@ fn names(m: &Manifest) -> Vec<&str> {
     m.segments.iter().map(|s| s.name.as_str()).collect()
 }
 
-async fn fetch_manifest(url: &str) -> Result<(Manifest, String), String> {
+async fn fetch_manifest(url: &str) -> Result<(Manifest, String), Failure> {
     let text = fetch(url)
         .await?
         .text()
         .await
-        .map_err(|e| format!("Could not read {url} ({e})."))?;
-    let manifest = Manifest::from_json(&text).map_err(|e| e.to_string())?;
+        .map_err(|e| Failure::new(format!("Could not read {url} ({e}).")))?;
+    let manifest = Manifest::from_json(&text).map_err(|e| Failure::refused(&e))?;
     Ok((manifest, text))
 }
 
@@ -186,7 +184,7 @@ async fn open_all(
     early: Option<&EarlyIndex>,
     on_progress: &impl Fn(Progress),
     partial: &impl Fn(Engine),
-) -> Result<(Engine, Option<String>), String> {
+) -> Result<(Engine, Option<String>), Failure> {
     use futures_util::stream::{FuturesOrdered, StreamExt};
     use std::cell::RefCell;
 
@@ -217,12 +215,14 @@ async fn open_all(
             };
             let bytes = read_body(response, |n| report(at, n))
                 .await
-                .map_err(|e| format!("The index download broke off ({e})."))?;
-            Ok::<_, String>((url, bytes))
+                .map_err(|e| Failure::new(format!("The index download broke off ({e}).")))?;
+            Ok::<_, Failure>((url, bytes))
         }
     };
     if manifest.segments.is_empty() {
-        return Err("The index cannot be used: its manifest names no segment.".to_string());
+        return Err(Failure::new(
+            "The index cannot be used: its manifest names no segment.",
+        ));
     }
     let mut arriving = FuturesOrdered::new();
     arriving.push_back(download(0));
@@ -236,8 +236,7 @@ async fn open_all(
             (1..manifest.segments.len()).for_each(|at| arriving.push_back(download(at)));
         }
         let name = manifest.segments[segments.len()].name.as_str();
-        let segment = Segment::parse(manifest, name, &bytes)
-            .map_err(|e| format!("The index cannot be used: {e}"))?;
+        let segment = Segment::parse(manifest, name, &bytes).map_err(|e| Failure::refused(&e))?;
         if let Err(e) = crate::offline::keep_segment(&url, &bytes).await {
             not_saved.get_or_insert(e);
         }
@@ -249,16 +248,16 @@ async fn open_all(
         let slow = js_sys::Date::now() - last_open > REOPEN_AFTER_MS;
         if segments.len() < manifest.segments.len() && (segments.len() == 1 || slow) {
             let engine = Engine::from_segments(manifest.clone(), segments.clone())
-                .map_err(|e| format!("The index cannot be used: {e}"))?;
+                .map_err(|e| Failure::refused(&e))?;
             partial(engine);
             last_open = js_sys::Date::now();
         }
     }
-    let engine = Engine::from_segments(manifest.clone(), segments)
-        .map_err(|e| format!("The index cannot be used: {e}"))?;
+    let engine =
+        Engine::from_segments(manifest.clone(), segments).map_err(|e| Failure::refused(&e))?;
     if not_saved.is_none() {
         if let Err(e) =
-            crate::offline::keep_manifest(&format!("{DATA}/manifest.json"), text, &urls).await
+            crate::offline::keep_manifest(&format!("{DATA}/{MANIFEST}"), text, &urls).await
         {
             not_saved = Some(e);
         }
@@ -303,18 +302,18 @@ async fn read_body(response: Response, on_chunk: impl Fn(u64)) -> Result<Vec<u8>
 }
 
 /// A successful response for `url`, or why there is none.
-async fn fetch(url: &str) -> Result<Response, String> {
+async fn fetch(url: &str) -> Result<Response, Failure> {
     let response = Request::get(url)
         .send()
         .await
-        .map_err(|e| format!("Could not load {url} ({e}). Are you offline?"))?;
+        .map_err(|e| Failure::new(format!("Could not load {url} ({e}). Are you offline?")))?;
     if response.ok() {
         Ok(response)
     } else {
-        Err(format!(
+        Err(Failure::new(format!(
             "Could not load {url}: the server answered {} {}.",
             response.status(),
             response.status_text()
-        ))
+        )))
     }
 }

@@ -5,11 +5,10 @@
 //! broken download never replaces a good segment.
 
 use js_sys::{Array, Uint8Array};
+use twir_engine::files::{is_segment_file_name, DATA_CACHE};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Cache, Request, Response, WorkerGlobalScope};
-
-const CACHE: &str = "twir-data";
 
 fn scope() -> Option<WorkerGlobalScope> {
     js_sys::global().dyn_into().ok()
@@ -17,7 +16,7 @@ fn scope() -> Option<WorkerGlobalScope> {
 
 async fn open() -> Option<Cache> {
     let caches = scope()?.caches().ok()?;
-    JsFuture::from(caches.open(CACHE))
+    JsFuture::from(caches.open(DATA_CACHE))
         .await
         .ok()?
         .dyn_into()
@@ -76,7 +75,8 @@ async fn store_manifest(url: &str, text: &str, urls: &[String]) -> Result<(), Js
     for key in keys.iter() {
         let request: Request = key.dyn_into()?;
         let url = request.url();
-        if url.contains("/index.") && url.ends_with(".bin") && !keep.contains(&url) {
+        let name = url.rsplit('/').next().unwrap_or("");
+        if is_segment_file_name(name) && !keep.contains(&url) {
             JsFuture::from(cache.delete_with_request(&request)).await?;
         }
     }
