@@ -38,7 +38,7 @@ enum LoadState {
 }
 
 /// A search's answer, and how long the worker took to give it (ms, round trip).
-type Answered = (Result<SearchResults, String>, f64);
+type Answered = (Result<SearchResults, String>, u64);
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -172,7 +172,10 @@ pub fn App() -> impl IntoView {
             return;
         }
         let start = now_ms();
-        worker::search(request, move |r| answer.set(Some((r, now_ms() - start))));
+        // Whole milliseconds, rounded: the summary says them.
+        worker::search(request, move |r| {
+            answer.set(Some((r, (now_ms() - start + 0.5) as u64)))
+        });
     });
     let blank = Memo::new(move |_| {
         query.with(|q| q.trim().is_empty())
@@ -302,14 +305,16 @@ fn status_view(
     state: RwSignal<LoadState>,
     offline: bool,
 ) -> AnyView {
-    let mb = |b: u64| b as f64 / 1e6;
+    let mb = megabytes;
     let bar = move |text: String| {
-        let value =
-            (shown.total > 0).then(|| shown.received.min(shown.total) as f64 / shown.total as f64);
+        // In thousandths, as integers: formatting an f64 would cost the page's wasm the
+        // float printing code (10 KB), for one progress bar.
+        let value = (shown.total > 0)
+            .then(|| (shown.received.min(shown.total) * 1000 / shown.total).to_string());
         view! {
             <div class="status" role="status" aria-live="polite">
                 <p>{text}</p>
-                <progress aria-label="Index download" max="1" value=value></progress>
+                <progress aria-label="Index download" max="1000" value=value></progress>
             </div>
         }
         .into_any()
@@ -317,7 +322,7 @@ fn status_view(
     match now {
         LoadState::Loading => bar(if shown.total > 0 {
             format!(
-                "Loading the index: {:.1} of {:.1} MB… you can type already.",
+                "Loading the index: {} of {} MB… you can type already.",
                 mb(shown.received),
                 mb(shown.total)
             )
@@ -350,7 +355,7 @@ fn status_view(
         }
         .into_any(),
         LoadState::Ready(status) if !status.is_complete() => bar(format!(
-            "Answering from what has arrived; still loading {} ({:.1} of {:.1} MB).",
+            "Answering from what has arrived; still loading {} ({} of {} MB).",
             status.missing.join(", "),
             mb(shown.received),
             mb(shown.total)
@@ -418,7 +423,7 @@ fn move_through_results(down: bool, in_box: bool, search_box: &web_sys::HtmlInpu
 
 fn results_view(
     r: Result<SearchResults, String>,
-    ms: f64,
+    ms: u64,
     query: RwSignal<String>,
     shown: RwSignal<usize>,
     view: RwSignal<View>,
@@ -456,14 +461,14 @@ fn results_view(
         Ok(r) => {
             let summary = if partial {
                 format!(
-                    "{} results so far for {}{} ({ms:.0} ms); more years are still loading",
+                    "{} results so far for {}{} ({ms} ms); more years are still loading",
                     r.total,
                     r.understood,
                     bounds(&r)
                 )
             } else {
                 format!(
-                    "{} results for {}{} ({ms:.0} ms)",
+                    "{} results for {}{} ({ms} ms)",
                     r.total,
                     r.understood,
                     bounds(&r)
@@ -494,6 +499,12 @@ fn results_view(
             .into_any()
         }
     }
+}
+
+/// Bytes as megabytes with one decimal (`1.2`), in integers (see the progress bar).
+fn megabytes(bytes: u64) -> String {
+    let tenths = (bytes + 50_000) / 100_000;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 fn now_ms() -> f64 {

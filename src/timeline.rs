@@ -36,7 +36,7 @@ pub fn Timeline(
             // At least a sliver, so an empty year still shows where it is.
             // Set through the CSSOM (`style:`), which the strict CSP allows, not as an
             // inline style attribute, which it refuses.
-            let height = format!("{:.0}%", (n as f64 / max as f64 * 100.0).max(2.0));
+            let height = format!("{}%", (n * 100 / max).max(2));
             let label = format!("{year}: {n} matches{so_far}");
             let short = format!("’{:02}", year % 100);
             view! {

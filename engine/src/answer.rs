@@ -106,6 +106,9 @@ pub struct Hit {
     /// Every issue the record appeared in, ascending (one for most records).
     pub issues: Vec<u32>,
     pub suggested_by: Vec<String>,
+    /// For the command line's JSON; the page never reads it, so it is not read back
+    /// (parsing a float would cost the page's wasm its float parser).
+    #[serde(skip_deserializing)]
     pub score: f32,
 }
 
