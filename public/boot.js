@@ -23,14 +23,11 @@ if ('serviceWorker' in navigator) {
   if (!window.Worker) return;
   var script = document.currentScript;
   var url = new URL('worker.js', script ? script.src : location.href).href;
-  // Nothing saved on the device yet: the worker begins the index download at once,
-  // the first segment (named in the page by finish-site) together with the manifest.
+  // Nothing saved on the device yet: the worker begins the index download at once.
   var first = !(navigator.serviceWorker && navigator.serviceWorker.controller);
-  var segment = document.querySelector('meta[name="twir-first-segment"]');
-  var hint = segment && segment.content ? '=' + encodeURIComponent(segment.content) : '';
   var engine = { url: url, worker: null, messages: [] };
   try {
-    engine.worker = new Worker(first ? url + '#first-visit' + hint : url);
+    engine.worker = new Worker(first ? url + '#first-visit' : url);
   } catch (e) {
     return;  // the app tries again and says why
   }

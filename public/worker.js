@@ -3,37 +3,22 @@
 
 // On a first visit (`#first-visit`, from boot.js: no service worker has saved anything
 // yet) the index download begins at once, while the wasm is fetched and compiled: the
-// manifest and the first segment it names. The page names that segment too
-// (`#first-visit=NAME`), so both downloads begin together; when the manifest names
-// another (a page older than the index), that one begins once the manifest is read and
-// the page's is stopped.
-// The engine (worker/src/loader.rs) takes these with `take(name)` instead of asking
-// again, and checks each against the manifest. A repeat visit opens the index saved on
-// the device and asks the network only after.
-var firstVisit = /^#first-visit(?:=(.*))?$/.exec(self.location.hash);
-if (firstVisit) {
+// manifest, then the first segment it names. The engine (worker/src/loader.rs) takes
+// these with `take(name)` instead of asking again. A repeat visit opens the index saved
+// on the device and asks the network only after.
+if (self.location.hash === '#first-visit') {
   self.twirEarlyIndex = (function () {
     var begun = {};
-    var stop = {};
-    var begin = function (name) {
-      if (begun[name]) return;
-      var controller = new AbortController();
-      var response = fetch('data/' + name, { signal: controller.signal });
-      response.catch(function () {});  // reported by the engine when it takes it
-      begun[name] = response;
-      stop[name] = function () { controller.abort(); delete begun[name]; };
-    };
     var manifest = fetch('data/manifest.json').then(function (response) {
       if (!response.ok) throw new Error('manifest.json: ' + response.status);
       return response.text();
     });
-    var hinted = firstVisit[1] && decodeURIComponent(firstVisit[1]);
-    if (hinted) begin(hinted);
     manifest.then(function (text) {
       var segments = JSON.parse(text).segments || [];
       if (!segments.length) return;
-      if (hinted && hinted !== segments[0].name) stop[hinted]();
-      begin(segments[0].name);
+      var response = fetch('data/' + segments[0].name);
+      response.catch(function () {});  // reported by the engine when it takes it
+      begun[segments[0].name] = response;
     }, function () {});
     return {
       manifest: manifest,

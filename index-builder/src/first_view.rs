@@ -40,38 +40,18 @@ pub fn write(html: &str, engine: &Engine, dist: &Path) -> Result<String> {
         ),
         _ => anyhow::bail!("index.html has no {LATEST} marker for the latest issue"),
     };
-    let engine_meta = format!(
-        "content=\"{}\" data-files=\"{}\"",
+    let meta = format!(
+        "<meta name=\"twir-engine\" content=\"{}\" data-files=\"{}\">",
         engine_hash(dist)?,
         ENGINE_FILES.join(" ")
     );
-    let html = with_meta(&html, "twir-engine", &engine_meta);
-    // On a first visit `boot.js` hands this name to the engine's worker, which begins
-    // the segment's download together with the manifest's instead of after it: one
-    // round trip less before the first answer (150 ms on a slow phone network).
-    let first = engine
-        .manifest()
-        .segments
-        .first()
-        .map_or("", |s| s.name.as_str());
-    Ok(with_meta(
-        &html,
-        "twir-first-segment",
-        &format!("content=\"{first}\""),
-    ))
-}
-
-/// `html` with `<meta name="{name}" {attributes}>` in place of the one written before,
-/// or added at the end of the head.
-fn with_meta(html: &str, name: &str, attributes: &str) -> String {
-    let meta = format!("<meta name=\"{name}\" {attributes}>");
-    match html.find(&format!("<meta name=\"{name}\"")) {
+    Ok(match html.find("<meta name=\"twir-engine\"") {
         Some(start) => {
             let end = start + html[start..].find('>').map_or(0, |i| i + 1);
             format!("{}{meta}{}", &html[..start], &html[end..])
         }
         None => html.replacen("</head>", &format!("  {meta}\n</head>"), 1),
-    }
+    })
 }
 
 /// The sha256 of the engine's worker files together, hex.
