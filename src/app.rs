@@ -17,7 +17,7 @@ use crate::facet_panel::FacetPanel;
 use crate::filters;
 use crate::issue_page::IssuePage;
 use crate::issues_view::IssuesView;
-use crate::nav::go;
+use crate::keys;
 use crate::quotes_view::QuotesView;
 use crate::results::HitView;
 use crate::shell;
@@ -80,57 +80,14 @@ pub fn App() -> impl IntoView {
     // The page's own search box, sort menu and links, from `index.html`.
     shell::keep_form();
     shell::take_nav(view);
-    {
-        let search_box = search_box.clone();
-        shell::on(&search_box.clone(), "input", move |_: web_sys::Event| {
-            query.set(search_box.value());
-            if view.get_untracked() != View::Search {
-                go(view, View::Search);
-            }
-        });
-    }
-    {
-        let search_box = search_box.clone();
-        Effect::new(move |_| {
-            let q = query.get();
-            // Only when it differs: writing the same text would move the caret.
-            if search_box.value() != q {
-                search_box.set_value(&q);
-            }
-        });
-    }
-    if let Some(menu) = shell::sort_menu() {
-        shell::on(&menu.clone(), "change", {
-            let menu = menu.clone();
-            move |_: web_sys::Event| sort.set(Sort::parse(&menu.value()).unwrap_or_default())
-        });
-        Effect::new(move |_| menu.set_value(sort.get().as_str()));
-    }
+    shell::take_search_box(&search_box, query, view);
+    shell::take_sort_menu(sort);
 
     // Offline or not, as the browser sees it.
     let offline = RwSignal::new(is_offline());
     let _online = window_event_listener(ev::online, move |_| offline.set(false));
     let _offline = window_event_listener(ev::offline, move |_| offline.set(true));
-    // The URL follows the state: a history entry per page, none per keystroke.
-    let last_view = StoredValue::new(view.get_untracked());
-    Effect::new(move |_| {
-        let v = view.get();
-        let new_entry = last_view.get_value() != v;
-        last_view.set_value(v.clone());
-        url_state::write_to_url(&v, &query.get(), sort.get().as_str(), new_entry);
-    });
-    // Back and forward restore the page and the search from the URL.
-    let _history = window_event_listener(ev::popstate, move |_| {
-        let v = View::from_url();
-        last_view.set_value(v.clone());
-        view.set(v);
-        query.set(url_state::param("q").unwrap_or_default());
-        sort.set(
-            url_state::param("sort")
-                .and_then(|s: String| Sort::parse(&s))
-                .unwrap_or_default(),
-        );
-    });
+    url_state::keep_in_step(view, query, sort);
     // A new search starts at the first page.
     Effect::new(move |_| {
         query.track();
@@ -138,45 +95,8 @@ pub fn App() -> impl IntoView {
         shown.set(PAGE_SIZE);
     });
 
-    // `/` or Ctrl-K focuses the search box; Esc clears it; arrow keys walk the results
-    // (Enter opens the one in focus, as any link).
-    let keys_box = search_box.clone();
-    let _keys = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
-        let in_box = document().active_element().is_some_and(|a| a.id() == "q");
-        let focus =
-            (e.key() == "/" && !in_box) || (e.key() == "k" && (e.ctrl_key() || e.meta_key()));
-        if focus {
-            e.prevent_default();
-            let _ = keys_box.focus();
-        } else if e.key() == "Escape" && in_box {
-            query.set(String::new());
-        } else if (e.key() == "ArrowDown" || e.key() == "ArrowUp")
-            && move_through_results(e.key() == "ArrowDown", in_box, &keys_box)
-        {
-            e.prevent_default();
-        }
-    });
-
-    // Each change of the question or the index asks the worker; only the newest
-    // question's answer is painted (`worker::search`). The question is a memo: a
-    // keystroke that also resets the page to the first (the same `shown`) asks once.
-    let answer: RwSignal<Option<Answered>> = RwSignal::new(None);
-    let question = Memo::new(move |_| SearchRequest {
-        sort: sort.get(),
-        limit: shown.get(),
-        ..SearchRequest::new(query.get())
-    });
-    Effect::new(move |_| {
-        let request = question.get();
-        if status.get().is_none() || view.get() != View::Search {
-            return;
-        }
-        let start = now_ms();
-        // Whole milliseconds, rounded: the summary says them.
-        worker::search(request, move |r| {
-            answer.set(Some((r, (now_ms() - start + 0.5) as u64)))
-        });
-    });
+    keys::listen(search_box, query);
+    let answer = answers(query, sort, shown, view, status);
     let blank = Memo::new(move |_| {
         query.with(|q| q.trim().is_empty())
             || answer.with(|a| matches!(a, Some((Ok(r), _)) if r.understood.is_empty()))
@@ -212,6 +132,37 @@ pub fn App() -> impl IntoView {
         }}
     }
     .into_any()
+}
+
+/// The answer to the question the search box, the sort and "More results" ask, with the
+/// worker's time. Each change of the question or the index asks the worker; only the
+/// newest question's answer is painted (`worker::search`). The question is a memo: a
+/// keystroke that also resets the page to the first (the same `shown`) asks once.
+fn answers(
+    query: RwSignal<String>,
+    sort: RwSignal<Sort>,
+    shown: RwSignal<usize>,
+    view: RwSignal<View>,
+    status: Memo<Option<IndexStatus>>,
+) -> RwSignal<Option<Answered>> {
+    let answer = RwSignal::new(None);
+    let question = Memo::new(move |_| SearchRequest {
+        sort: sort.get(),
+        limit: shown.get(),
+        ..SearchRequest::new(query.get())
+    });
+    Effect::new(move |_| {
+        let request = question.get();
+        if status.get().is_none() || view.get() != View::Search {
+            return;
+        }
+        let start = now_ms();
+        // Whole milliseconds, rounded: the summary says them.
+        worker::search(request, move |r| {
+            answer.set(Some((r, (now_ms() - start + 0.5) as u64)))
+        });
+    });
+    answer
 }
 
 /// Every issue, crate and quote, asked of the worker once the whole index is open and a
@@ -389,36 +340,6 @@ fn browse_view(browse: Arc<Browse>, page: View, view: RwSignal<View>) -> AnyView
 /// Is the browser offline?
 fn is_offline() -> bool {
     web_sys::window().is_some_and(|w| !w.navigator().on_line())
-}
-
-/// Moves focus to the next or previous result title (from the search box, to the
-/// first). Returns whether it moved.
-fn move_through_results(down: bool, in_box: bool, search_box: &web_sys::HtmlInputElement) -> bool {
-    use wasm_bindgen::JsCast;
-    let Ok(list) = document().query_selector_all(".hits .hit-title") else {
-        return false;
-    };
-    let titles: Vec<web_sys::HtmlElement> = (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        .collect();
-    let active = document().active_element();
-    let at = titles.iter().position(|t| {
-        active
-            .as_ref()
-            .is_some_and(|a| a == t.as_ref() as &web_sys::Element)
-    });
-    let target = match (in_box, at, down) {
-        (true, _, true) => titles.first(),
-        (_, Some(i), true) => titles.get(i + 1),
-        (_, Some(0), false) => {
-            let _ = search_box.focus();
-            return true;
-        }
-        (_, Some(i), false) => titles.get(i - 1),
-        _ => None,
-    };
-    target.is_some_and(|t| t.focus().is_ok())
 }
 
 fn results_view(

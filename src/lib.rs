@@ -6,6 +6,7 @@ mod facet_panel;
 mod filters;
 mod issue_page;
 mod issues_view;
+mod keys;
 mod nav;
 mod quotes_view;
 mod results;

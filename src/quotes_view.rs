@@ -107,9 +107,20 @@ pub fn QuotesView(browse: Arc<Browse>, view: RwSignal<View>) -> impl IntoView {
     let everyone = people(&rows);
     let people_count = everyone.len();
     let without_author = rows.iter().filter(|r| r.person.is_empty()).count();
-    let author = RwSignal::new(String::new());
-    let person = RwSignal::new(None::<String>);
-    let year = RwSignal::new(String::new());
+    // The filters live in the URL, as the crates table's do: a reload or a shared link
+    // (a researcher citing "every quote of this person in 2019") keeps them.
+    let param = |name: &str| crate::url_state::param(name).unwrap_or_default();
+    let author = RwSignal::new(param("author"));
+    let person = RwSignal::new(crate::url_state::param("person"));
+    let year = RwSignal::new(param("year"));
+    Effect::new(move |_| {
+        let (who, person, year) = (author.get(), person.get(), year.get());
+        crate::url_state::replace_params(&[
+            ("author", Some(who.trim())),
+            ("person", person.as_deref()),
+            ("year", Some(year.as_str())),
+        ]);
+    });
     let show_all_people = RwSignal::new(false);
     let shown = Memo::new(move |_| {
         let who = author.get().to_lowercase();
@@ -195,7 +206,11 @@ pub fn QuotesView(browse: Arc<Browse>, view: RwSignal<View>) -> impl IntoView {
     };
     let year_options = years
         .into_iter()
-        .map(|y| view! { <option value=y.clone()>{y.clone()}</option> })
+        .map(|y| {
+            // Chosen again after a reload: the year comes from the URL.
+            let chosen = year.get_untracked() == y;
+            view! { <option value=y.clone() selected=chosen>{y.clone()}</option> }
+        })
         .collect_view();
     view! {
         <section class="browse" aria-labelledby="quotes-title">

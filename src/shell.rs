@@ -8,6 +8,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
+use twir_engine::Sort;
+
 use crate::nav::go;
 use crate::url_state::View;
 
@@ -23,6 +25,42 @@ pub fn search_box() -> Option<HtmlInputElement> {
 /// The sort menu, `#sort`.
 pub fn sort_menu() -> Option<HtmlSelectElement> {
     element("sort")
+}
+
+/// Takes over the search box: what is typed is the query (and leaves a browse page
+/// for the search), and a query set otherwise (a chip, Esc, Back) is shown in it.
+pub fn take_search_box(
+    search_box: &HtmlInputElement,
+    query: RwSignal<String>,
+    view: RwSignal<View>,
+) {
+    let typed = search_box.clone();
+    on(&search_box.clone(), "input", move |_: web_sys::Event| {
+        query.set(typed.value());
+        if view.get_untracked() != View::Search {
+            go(view, View::Search);
+        }
+    });
+    let shown = search_box.clone();
+    Effect::new(move |_| {
+        let q = query.get();
+        // Only when it differs: writing the same text would move the caret.
+        if shown.value() != q {
+            shown.set_value(&q);
+        }
+    });
+}
+
+/// Takes over the sort menu, both ways.
+pub fn take_sort_menu(sort: RwSignal<Sort>) {
+    let Some(menu) = sort_menu() else {
+        return;
+    };
+    let chosen = menu.clone();
+    on(&menu.clone(), "change", move |_: web_sys::Event| {
+        sort.set(Sort::parse(&chosen.value()).unwrap_or_default())
+    });
+    Effect::new(move |_| menu.set_value(sort.get().as_str()));
 }
 
 /// Where the app draws the status, the results and the browse pages: `#app`.

@@ -1,8 +1,11 @@
 //! The state worth sharing lives in the URL (`?q=...&sort=newest`, `?view=issue&n=215`,
-//! `?view=crates&by=crate&filter=async`) so it can be shared and bookmarked, and works on
-//! a static host: only the query string changes, never the path. Not in the URL: the
-//! quotes page's filters and how many results "More results" has shown.
+//! `?view=crates&by=crate&filter=async`, `?view=quotes&author=llogiq&year=2019`) so it can
+//! be shared and bookmarked, and works on a static host: only the query string changes,
+//! never the path. Not in the URL: how many results "More results" has shown.
 
+use leptos::ev;
+use leptos::prelude::*;
+use twir_engine::Sort;
 use wasm_bindgen::JsValue;
 
 /// Which page of the app is shown.
@@ -53,8 +56,17 @@ impl View {
     }
 }
 
-/// The crates table's sort (`by=crate`, `by=-issue`) and filter, beside `view=crates`.
-const CRATES_TABLE_PARAMS: [&str; 2] = ["by", "filter"];
+/// A browse page's own parameters beside its `view=`, which the page keeps with
+/// [`replace_params`]: the crates table's sort (`by=crate`, `by=-issue`) and filter; the
+/// quotes page's author (what is typed), person (a chosen one) and year. No name in
+/// both, so that one page's never reaches the other.
+fn page_params(view: &View) -> &'static [&'static str] {
+    match view {
+        View::Crates => &["by", "filter"],
+        View::Quotes => &["author", "person", "year"],
+        _ => &[],
+    }
+}
 
 /// Sets (`Some`) or removes (`None`) parameters of the current URL, keeping the others,
 /// in place (no history entry): a page's own state as it changes.
@@ -119,11 +131,12 @@ pub fn write_to_url(view: &View, query: &str, sort: &str, new_entry: bool) {
             params.set("view", "issue");
             params.set("n", &n.to_string());
         }
-        View::Crates => {
-            params.set("view", "crates");
-            // The table's own state, kept by `replace_params` while the table is shown.
-            if View::from_url() == View::Crates {
-                for name in CRATES_TABLE_PARAMS {
+        View::Crates | View::Quotes => {
+            let href = view.href();
+            params.set("view", href.trim_start_matches("?view="));
+            // The page's own filters, kept by `replace_params` while the page is shown.
+            if View::from_url() == *view {
+                for name in page_params(view) {
                     if let Some(value) = param(name) {
                         params.set(name, &value);
                     }
@@ -151,4 +164,28 @@ pub fn write_to_url(view: &View, query: &str, sort: &str, new_entry: bool) {
             history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
         };
     }
+}
+
+/// The URL follows the state, a history entry per page and none per keystroke; Back and
+/// Forward restore the page and the search from the URL.
+pub fn keep_in_step(view: RwSignal<View>, query: RwSignal<String>, sort: RwSignal<Sort>) {
+    let last_view = StoredValue::new(view.get_untracked());
+    Effect::new(move |_| {
+        let v = view.get();
+        let new_entry = last_view.get_value() != v;
+        last_view.set_value(v.clone());
+        write_to_url(&v, &query.get(), sort.get().as_str(), new_entry);
+    });
+    // Dropping the handle keeps the listener: it lasts the page's life.
+    let _ = window_event_listener(ev::popstate, move |_| {
+        let v = View::from_url();
+        last_view.set_value(v.clone());
+        view.set(v);
+        query.set(param("q").unwrap_or_default());
+        sort.set(
+            param("sort")
+                .and_then(|s| Sort::parse(&s))
+                .unwrap_or_default(),
+        );
+    });
 }

@@ -470,7 +470,7 @@ test('the timeline shows matches per year and a bar filters to its year', async 
   await page.close();
 });
 
-test('issues by year and quotes filtered by author', async () => {
+test('issues by year; quotes filtered by author and year, kept through a reload', async () => {
   const page = await browser.newPage();
   await page.goto(`${site.url}?view=issues`);
   await page.getByRole('heading', { level: 1, name: 'Issues' }).waitFor({ timeout: 60_000 });
@@ -485,6 +485,17 @@ test('issues by year and quotes filtered by author', async () => {
   await page.getByRole('status').filter({ hasText: /^\d+ of 535 quotes/ }).waitFor();
   const metas = await quotes.locator('.quote-meta').allInnerTexts();
   assert.ok(metas.length > 5 && metas.every((m) => /llogiq/i.test(m)), metas.length);
+  // The filters are in the URL: a reload (or the link, shared) shows the same quotes.
+  await page.getByLabel('Year').selectOption('2019');
+  await page.waitForURL(/\?view=quotes&author=llogiq&year=2019$/);
+  const status = page.getByRole('status').filter({ hasText: /^[1-9]\d* of 535 quotes/ });
+  const count = await status.innerText();
+  const cited = await quotes.locator('.quote-meta').allInnerTexts();
+  await page.reload();
+  await page.getByRole('status').filter({ hasText: count }).waitFor({ timeout: 60_000 });
+  assert.equal(await page.getByRole('searchbox', { name: 'Author' }).inputValue(), 'llogiq');
+  assert.equal(await page.getByLabel('Year').inputValue(), '2019');
+  assert.deepEqual(await quotes.locator('.quote-meta').allInnerTexts(), cited);
   await page.close();
 });
 
