@@ -50,7 +50,7 @@ pub fn start() {
     on_message.forget();
     wasm_bindgen_futures::spawn_local(async {
         let progress = |p| post(&Message::Progress(p));
-        if let Err(why) = loader::load(progress, opened).await {
+        if let Err(why) = loader::load(progress, opened, answer_waiting).await {
             post(&Message::Failed(why));
         }
     });
@@ -115,20 +115,26 @@ fn schedule() {
     SCHEDULED.set(true);
     let run = Closure::once_into_js(|| {
         SCHEDULED.set(false);
-        ENGINE.with_borrow(|engine| {
-            let Some(engine) = engine else {
-                return; // answered once an index is open
-            };
-            if let Some((id, request)) = WAITING.take() {
-                let answer = engine.search(&request).map_err(|e| e.to_string());
-                post(&Message::Answer {
-                    id,
-                    answer: Answer::Search(answer),
-                });
-            }
-        });
+        answer_waiting();
     });
     let _ = scope().set_timeout_with_callback(run.unchecked_ref());
+}
+
+/// Answers the waiting search, if there is one and an index is open (else it is
+/// answered once one is).
+fn answer_waiting() {
+    ENGINE.with_borrow(|engine| {
+        let Some(engine) = engine else {
+            return;
+        };
+        if let Some((id, request)) = WAITING.take() {
+            let answer = engine.search(&request).map_err(|e| e.to_string());
+            post(&Message::Answer {
+                id,
+                answer: Answer::Search(answer),
+            });
+        }
+    });
 }
 
 fn browse(engine: &Engine) -> Browse {

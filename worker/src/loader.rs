@@ -34,7 +34,13 @@ pub enum Event {
 /// index if a download breaks. Without a saved index, the manifest and its segments
 /// download at once, the first segment answering alone. A failure is a sentence for the
 /// reader, with the engine's kind of error when the engine refused the index.
-pub async fn load(on_progress: impl Fn(Progress), on_event: impl Fn(Event)) -> Result<(), Failure> {
+/// `between` runs between two segments, so that what the page asked meanwhile is
+/// answered before the next segment is read.
+pub async fn load(
+    on_progress: impl Fn(Progress),
+    on_event: impl Fn(Event),
+    between: impl Fn(),
+) -> Result<(), Failure> {
     let manifest_url = format!("{DATA}/{MANIFEST}");
     let good = crate::offline::good_manifest(&manifest_url)
         .await
@@ -42,13 +48,15 @@ pub async fn load(on_progress: impl Fn(Progress), on_event: impl Fn(Event)) -> R
     // The first saved segment answers alone while the others are read, as on a download.
     let partial = |engine: Engine| on_event(Event::Ready(Box::new(engine)));
     let old = match &good {
-        Some((old, old_text)) => match open_all(old, old_text, None, &|_| {}, &partial).await {
-            Ok((engine, _)) => {
-                on_event(Event::Ready(Box::new(engine)));
-                Some(old)
+        Some((old, old_text)) => {
+            match open_all(old, old_text, None, &|_| {}, &partial, &between).await {
+                Ok((engine, _)) => {
+                    on_event(Event::Ready(Box::new(engine)));
+                    Some(old)
+                }
+                Err(_) => None,
             }
-            Err(_) => None,
-        },
+        }
         None => None,
     };
     let Some(old) = old else {
@@ -59,8 +67,15 @@ pub async fn load(on_progress: impl Fn(Progress), on_event: impl Fn(Event)) -> R
             Some(early) => (early.manifest.clone(), early.text.clone()),
             None => fetch_manifest(&manifest_url).await?,
         };
-        let (engine, not_saved) =
-            open_all(&manifest, &text, early.as_ref(), &on_progress, &partial).await?;
+        let (engine, not_saved) = open_all(
+            &manifest,
+            &text,
+            early.as_ref(),
+            &on_progress,
+            &partial,
+            &between,
+        )
+        .await?;
         if let Some(text) = not_saved {
             on_event(Event::Notice(text));
         }
@@ -73,7 +88,7 @@ pub async fn load(on_progress: impl Fn(Progress), on_event: impl Fn(Event)) -> R
         _ => return Ok(()),
     };
     // A new index was published: the old one answers until every new segment is in.
-    match open_all(&manifest, &text, None, &|_| {}, &|_| {}).await {
+    match open_all(&manifest, &text, None, &|_| {}, &|_| {}, &between).await {
         Ok((engine, not_saved)) => {
             if let Some(text) = not_saved {
                 on_event(Event::Notice(text));
@@ -184,6 +199,7 @@ async fn open_all(
     early: Option<&EarlyIndex>,
     on_progress: &impl Fn(Progress),
     partial: &impl Fn(Engine),
+    between: &impl Fn(),
 ) -> Result<(Engine, Option<String>), Failure> {
     use futures_util::stream::{FuturesOrdered, StreamExt};
     use std::cell::RefCell;
@@ -232,6 +248,14 @@ async fn open_all(
     let mut last_open = js_sys::Date::now();
     while let Some(arrived) = arriving.next().await {
         let (url, bytes) = arrived?;
+        if !segments.is_empty() {
+            // Reading a segment holds the worker for tens of milliseconds, and on a fast
+            // network the next one has often arrived already: the page's search, asked
+            // meanwhile, is answered first (by the engine opened so far) rather than after
+            // every segment.
+            next_task().await;
+            between();
+        }
         if segments.is_empty() {
             (1..manifest.segments.len()).for_each(|at| arriving.push_back(download(at)));
         }
@@ -266,6 +290,16 @@ async fn open_all(
         format!("This device could not save the index for use offline ({e}); search works while online.")
     });
     Ok((engine, not_saved))
+}
+
+/// Resolves at the next task, once the messages that came meanwhile are taken.
+async fn next_task() {
+    use wasm_bindgen::JsCast;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
+        let _ = scope.set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// The whole body, read chunk by chunk so the page can show how far it got. The
