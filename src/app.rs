@@ -256,7 +256,6 @@ fn status_view(
     state: RwSignal<LoadState>,
     offline: bool,
 ) -> AnyView {
-    let mb = megabytes;
     let bar = move |text: String| {
         // In thousandths, as integers: formatting an f64 would cost the page's wasm the
         // float printing code (10 KB), for one progress bar.
@@ -274,42 +273,42 @@ fn status_view(
         LoadState::Loading => bar(if shown.total > 0 {
             format!(
                 "Loading the index: {} of {} MB… you can type already.",
-                mb(shown.received),
-                mb(shown.total)
+                megabytes(shown.received),
+                megabytes(shown.total)
             )
         } else {
             "Loading the index… you can type already.".to_string()
         }),
-        // Starting again would fail the same way: only the page of the site's current
-        // version reads its index.
-        LoadState::Failed(failure) if failure.needs_reload() => view! {
-            <div class="status error" role="alert">
-                <p>{failure.why}</p>
-                <p>"The site now publishes a search of another version: reload to use it."</p>
-                <button on:click=move |_| {
-                    if let Some(window) = web_sys::window() {
-                        let _ = window.location().reload();
-                    }
-                }>"Reload"</button>
-            </div>
+        LoadState::Failed(failure) => {
+            // Another version's index: starting again would fail the same way, and only
+            // the page of the site's current version reads it.
+            let reload = failure.needs_reload();
+            view! {
+                <div class="status error" role="alert">
+                    <p>{failure.why}</p>
+                    {reload.then_some(view! {
+                        <p>"The site now publishes a search of another version: reload to use it."</p>
+                    })}
+                    <button on:click=move |_| {
+                        if reload {
+                            if let Some(window) = web_sys::window() {
+                                let _ = window.location().reload();
+                            }
+                        } else {
+                            state.set(LoadState::Loading);
+                            progress.set(Progress::default());
+                            worker::restart();
+                        }
+                    }>{if reload { "Reload" } else { "Retry" }}</button>
+                </div>
+            }
+            .into_any()
         }
-        .into_any(),
-        LoadState::Failed(failure) => view! {
-            <div class="status error" role="alert">
-                <p>{failure.why}</p>
-                <button on:click=move |_| {
-                    state.set(LoadState::Loading);
-                    progress.set(Progress::default());
-                    worker::restart();
-                }>"Retry"</button>
-            </div>
-        }
-        .into_any(),
         LoadState::Ready(status) if !status.is_complete() => bar(format!(
             "Answering from what has arrived; still loading {} ({} of {} MB).",
             status.missing.join(", "),
-            mb(shown.received),
-            mb(shown.total)
+            megabytes(shown.received),
+            megabytes(shown.total)
         )),
         LoadState::Ready(status) => {
             let text = if offline {

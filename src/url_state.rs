@@ -131,21 +131,17 @@ pub fn write_to_url(view: &View, query: &str, sort: &str, new_entry: bool) {
             params.set("view", "issue");
             params.set("n", &n.to_string());
         }
-        View::Crates | View::Quotes => {
-            let href = view.href();
+        other => {
+            let href = other.href();
             params.set("view", href.trim_start_matches("?view="));
             // The page's own filters, kept by `replace_params` while the page is shown.
-            if View::from_url() == *view {
-                for name in page_params(view) {
+            if View::from_url() == *other {
+                for name in page_params(other) {
                     if let Some(value) = param(name) {
                         params.set(name, &value);
                     }
                 }
             }
-        }
-        other => {
-            let href = other.href();
-            params.set("view", href.trim_start_matches("?view="));
         }
     }
     let url = page_url(&window, &params);
