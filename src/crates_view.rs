@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use twir_engine::files::Export;
 use twir_engine::messages::Browse;
 
+use crate::fold;
 use crate::nav::ViewLink;
 use crate::safe_url::external_link;
 use crate::url_state::View;
@@ -68,6 +69,10 @@ struct Row {
     date: String,
     description: String,
     suggested_by: String,
+    /// The name lowercased, the name column's sort key.
+    name_key: String,
+    /// What the filter matches in (`fold::haystack`): worked out once, not per keystroke.
+    folded: String,
 }
 
 #[cfg(test)]
@@ -94,13 +99,19 @@ pub fn CratesView(browse: Arc<Browse>, view: RwSignal<View>) -> impl IntoView {
     let rows: Vec<Row> = browse
         .crates
         .iter()
-        .map(|c| Row {
-            name: c.name.clone(),
-            url: c.url.clone(),
-            issue: c.issue,
-            date: browse.date_of(c.issue).to_string(),
-            description: c.description.clone(),
-            suggested_by: c.suggested_by.join(", "),
+        .map(|c| {
+            let date = browse.date_of(c.issue).to_string();
+            let suggested_by = c.suggested_by.join(", ");
+            Row {
+                name_key: fold::lowercase(&c.name),
+                folded: fold::haystack(&[&c.name, &c.description, &suggested_by, &date]),
+                name: c.name.clone(),
+                url: c.url.clone(),
+                issue: c.issue,
+                date,
+                description: c.description.clone(),
+                suggested_by,
+            }
         })
         .collect();
     let total = rows.len();
@@ -117,21 +128,16 @@ pub fn CratesView(browse: Arc<Browse>, view: RwSignal<View>) -> impl IntoView {
         crate::url_state::replace_params(&[("by", by.as_deref()), ("filter", Some(needle.trim()))]);
     });
     let shown = Memo::new(move |_| {
-        let needle = filter.get().to_lowercase();
+        let needle = fold::lowercase(&filter.get());
         let (column, ascending) = sort.get();
         let mut v: Vec<Row> = rows
             .iter()
-            .filter(|r| {
-                needle.is_empty()
-                    || [&r.name, &r.description, &r.suggested_by, &r.date]
-                        .iter()
-                        .any(|f| f.to_lowercase().contains(&needle))
-            })
+            .filter(|r| r.folded.contains(&needle))
             .cloned()
             .collect();
         v.sort_by(|a, b| {
             let o = match column {
-                Column::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+                Column::Name => a.name_key.cmp(&b.name_key),
                 Column::Issue => a.issue.cmp(&b.issue),
                 Column::Description => a.description.cmp(&b.description),
                 Column::SuggestedBy => a.suggested_by.cmp(&b.suggested_by),

@@ -4,6 +4,7 @@ mod app;
 mod crates_view;
 mod facet_panel;
 mod filters;
+mod fold;
 mod issue_page;
 mod issues_view;
 mod keys;

@@ -8,8 +8,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use twir_engine::files::Export;
 use twir_engine::messages::Browse;
-use twir_engine::{author_key, year_of, NoAuthor};
+use twir_engine::{year_of, NoAuthor};
 
+use crate::fold;
 use crate::nav::ViewLink;
 use crate::safe_url::external_link;
 use crate::url_state::View;
@@ -21,8 +22,11 @@ const FACET_PEOPLE: usize = 24;
 struct Row {
     text: String,
     author: String,
-    /// The person's identity, [`author_key`]; empty without an author.
+    /// The person's identity (`twir_engine::author_key`, from the worker: `Browse::people`);
+    /// empty without an author.
     person: String,
+    /// What the author filter matches in: author and venue (`fold::haystack`).
+    folded: String,
     venue: String,
     no_author: Option<NoAuthor>,
     url: String,
@@ -83,10 +87,12 @@ pub fn QuotesView(browse: Arc<Browse>, view: RwSignal<View>) -> impl IntoView {
     let mut rows: Vec<Row> = browse
         .quotes
         .iter()
-        .map(|q| Row {
+        .zip(&browse.people)
+        .map(|(q, person)| Row {
             text: q.text.clone(),
             author: q.author.clone(),
-            person: author_key(&q.author),
+            person: person.clone(),
+            folded: fold::haystack(&[&q.author, &q.venue]),
             venue: q.venue.clone(),
             no_author: q.no_author,
             url: q.url.clone(),
@@ -123,14 +129,12 @@ pub fn QuotesView(browse: Arc<Browse>, view: RwSignal<View>) -> impl IntoView {
     });
     let show_all_people = RwSignal::new(false);
     let shown = Memo::new(move |_| {
-        let who = author.get().to_lowercase();
+        let who = fold::lowercase(&author.get());
         let person = person.get();
         let year = year.get();
         rows.iter()
             .filter(|r| {
-                (who.is_empty()
-                    || r.author.to_lowercase().contains(&who)
-                    || r.venue.to_lowercase().contains(&who))
+                r.folded.contains(&who)
                     && person.as_ref().is_none_or(|p| &r.person == p)
                     && (year.is_empty() || r.date.starts_with(&year))
             })

@@ -4,7 +4,7 @@
 use std::cell::{Cell, RefCell};
 
 use twir_engine::messages::{Answer, Browse, IndexStatus, IssueRecords, Message, Request};
-use twir_engine::{Engine, Record, SearchRequest};
+use twir_engine::{author_key, Engine, Record, SearchRequest};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -148,6 +148,7 @@ fn browse(engine: &Engine) -> Browse {
             .collect(),
         crates: engine.crates().cloned().collect(),
         quotes: engine.quotes().cloned().collect(),
+        people: engine.quotes().map(|q| author_key(&q.author)).collect(),
     }
 }
 
