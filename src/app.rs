@@ -77,6 +77,16 @@ pub fn App() -> impl IntoView {
         _ => None,
     });
 
+    // A new search starts at the first page.
+    Effect::new(move |_| {
+        query.track();
+        sort.track();
+        shown.set(PAGE_SIZE);
+    });
+    // Effects run in the order they were made: a keystroke's search goes to the worker
+    // first, and the URL and the rest of the page follow while the worker searches.
+    let answer = answers(query, sort, shown, view, status);
+
     // The page's own search box, sort menu and links, from `index.html`.
     shell::keep_form();
     shell::take_nav(view);
@@ -88,15 +98,8 @@ pub fn App() -> impl IntoView {
     let _online = window_event_listener(ev::online, move |_| offline.set(false));
     let _offline = window_event_listener(ev::offline, move |_| offline.set(true));
     url_state::keep_in_step(view, query, sort);
-    // A new search starts at the first page.
-    Effect::new(move |_| {
-        query.track();
-        sort.track();
-        shown.set(PAGE_SIZE);
-    });
 
     keys::listen(search_box, query);
-    let answer = answers(query, sort, shown, view, status);
     let blank = Memo::new(move |_| {
         query.with(|q| q.trim().is_empty())
             || answer.with(|a| matches!(a, Some((Ok(r), _)) if r.understood.is_empty()))
