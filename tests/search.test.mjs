@@ -37,7 +37,8 @@ test('typing yew lists the crate of the week of issue 215 (2018-01-02)', async (
   await hit.first().waitFor({ timeout: 60_000 });
   assert.match(await hit.first().innerText(), /2018-01-02/);
   assert.equal(await page.locator('mark', { hasText: /yew/i }).first().isVisible(), true);
-  assert.match(page.url(), /\?q=yew$/);
+  // The URL follows once typing pauses (`URL_PAUSE`).
+  await page.waitForURL(/\?q=yew$/);
   await page.screenshot({ path: screenshotPath('search-yew-desktop'), fullPage: false });
   // The site runs under the strict Content-Security-Policy of dist/_headers.
   const response = await page.request.get(site.url);
@@ -360,6 +361,32 @@ test('clicking a facet filters the results and the URL; the chip removes it', as
   await page.close();
 });
 
+test('the URL takes the query when typing pauses, not per keystroke; a page opened before that keeps it for Back', async () => {
+  const page = await browser.newPage();
+  // The page's timers wait for the test: the URL's write waits on one.
+  await page.clock.install();
+  await page.goto(site.url);
+  await wholeIndex(page);
+  await page.clock.pauseAt(Date.now() + 1000);
+  const box = page.getByRole('searchbox', { name: 'Search the archive' });
+  const answered = (q) => page.locator('.summary').filter({ hasText: new RegExp(`^\\d+ results for ${q} `) }).waitFor();
+  await box.fill('serde');
+  await answered('serde');
+  assert.doesNotMatch(page.url(), /serde/, 'answered, and the URL not written yet');
+  await page.clock.runFor(300);
+  await page.waitForURL(/\?q=serde$/);
+  await box.fill('tokio');
+  await answered('tokio');
+  assert.match(page.url(), /\?q=serde$/);
+  // Another page, before the pause is over: the search's history entry gets tokio first.
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Crates of the Week' }).click();
+  await page.waitForURL(/\?view=crates$/);
+  await page.goBack();
+  await page.waitForURL(/\?q=tokio$/);
+  assert.equal(await box.inputValue(), 'tokio');
+  await page.close();
+});
+
 test('keyboard only: / focuses the box, Esc clears it, arrow keys reach a crate and Enter opens it', async () => {
   const page = await browser.newPage();
   await page.goto(site.url);
@@ -373,6 +400,10 @@ test('keyboard only: / focuses the box, Esc clears it, arrow keys reach a crate 
   assert.equal(await page.getByRole('searchbox').inputValue(), '');
   await page.keyboard.type('yew ');
   await first.filter({ hasText: 'Crate of the Week' }).filter({ hasText: 'Issue 215' }).waitFor();
+  // The answer to `yew ` (the whole word) may come after the one to `yew` (a prefix):
+  // the arrows walk that one, with its second result in place.
+  await page.locator('.summary').filter({ hasText: /^\d+ results for yew \(/ }).waitFor();
+  await page.locator('.hits .hit-title').nth(1).waitFor();
   const focused = () => page.evaluate(() => {
     const titles = [...document.querySelectorAll('.hits .hit-title')];
     return { at: titles.indexOf(document.activeElement), id: document.activeElement.id };
