@@ -261,11 +261,7 @@ async fn open_all(
         }
         let name = manifest.segments[segments.len()].name.as_str();
         let segment = Segment::parse(manifest, name, &bytes).map_err(|e| Failure::refused(&e))?;
-        if let Err(e) = crate::offline::keep_segment(&url, &bytes).await {
-            not_saved.get_or_insert(e);
-        }
         segments.push(segment);
-        urls.push(url);
         // Open what has arrived after the first segment, then again only when the next
         // one took a while: segments that come from the cache on a repeat visit arrive
         // together, and opening after each would only repeat the work.
@@ -276,6 +272,12 @@ async fn open_all(
             partial(engine);
             last_open = js_sys::Date::now();
         }
+        // Saved for offline use once it is open, not before: the first answer does not
+        // wait for the device's disk (the search asked meanwhile runs while it writes).
+        if let Err(e) = crate::offline::keep_segment(&url, &bytes).await {
+            not_saved.get_or_insert(e);
+        }
+        urls.push(url);
     }
     let engine =
         Engine::from_segments(manifest.clone(), segments).map_err(|e| Failure::refused(&e))?;
