@@ -207,8 +207,8 @@ pub fn keep_in_step(view: RwSignal<View>, query: RwSignal<String>, sort: RwSigna
         };
         waiting.set_value(set_timeout_with_handle(write, URL_PAUSE).ok());
     });
+    // Dropping the handles keeps the listeners: they last the page's life.
     let _ = window_event_listener(ev::pagehide, move |_| write_waiting(&last_view.get_value()));
-    // Dropping the handle keeps the listener: it lasts the page's life.
     let _ = window_event_listener(ev::popstate, move |_| {
         let v = View::from_url();
         last_view.set_value(v.clone());
