@@ -177,15 +177,19 @@ const URL_PAUSE: Duration = Duration::from_millis(300);
 pub fn keep_in_step(view: RwSignal<View>, query: RwSignal<String>, sort: RwSignal<Sort>) {
     let last_view = StoredValue::new(view.get_untracked());
     let waiting: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    // Cancels the write that waits for a pause; says whether there was one.
+    let cancel = move || {
+        waiting
+            .try_update_value(Option::take)
+            .flatten()
+            .inspect(TimeoutHandle::clear)
+            .is_some()
+    };
+    // Writes now what was waiting for a pause, into the entry of `into`.
     let write_waiting = move |into: &View| {
-        if let Some(handle) = waiting.try_update_value(Option::take).flatten() {
-            handle.clear();
-            write_to_url(
-                into,
-                &query.get_untracked(),
-                sort.get_untracked().as_str(),
-                false,
-            );
+        if cancel() {
+            let (q, s) = (query.get_untracked(), sort.get_untracked());
+            write_to_url(into, &q, s.as_str(), false);
         }
     };
     Effect::new(move |_| {
@@ -198,9 +202,7 @@ pub fn keep_in_step(view: RwSignal<View>, query: RwSignal<String>, sort: RwSigna
             write_to_url(&v, &q, s.as_str(), true);
             return;
         }
-        if let Some(handle) = waiting.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
+        cancel();
         let write = move || {
             waiting.set_value(None);
             write_to_url(&v, &q, s.as_str(), false);
