@@ -23,8 +23,11 @@ if ('serviceWorker' in navigator) {
   if (!window.Worker) return;
   var script = document.currentScript;
   var url = new URL('worker.js', script ? script.src : location.href).href;
-  // Nothing saved on the device yet: the worker begins the index download at once.
-  var first = !(navigator.serviceWorker && navigator.serviceWorker.controller);
+  // No service worker controls the page: a first visit (or a reload that went past
+  // it), so the worker begins the index download at once instead of looking on the
+  // device first. A browser without service workers looks every time: the worker may
+  // have saved the index there on an earlier visit.
+  var first = 'serviceWorker' in navigator && !navigator.serviceWorker.controller;
   var engine = { url: url, worker: null, messages: [] };
   try {
     engine.worker = new Worker(first ? url + '#first-visit' : url);

@@ -1,5 +1,8 @@
 // The engine's Web Worker: loads its wasm (built by Trunk from worker/), which then
 // downloads, verifies, caches and opens the index and answers the page's messages.
+//
+// DATA, DATA_DIR and MANIFEST are the names of engine/src/files.rs, which
+// `index-builder finish-site` writes at the top of the worker.js it publishes.
 
 // On a first visit (`#first-visit`, from boot.js: no service worker has saved anything
 // yet) the index download begins at once, while the wasm is fetched and compiled: the
@@ -9,14 +12,14 @@
 if (self.location.hash === '#first-visit') {
   self.twirEarlyIndex = (function () {
     var begun = {};
-    var manifest = fetch('data/manifest.json').then(function (response) {
-      if (!response.ok) throw new Error('manifest.json: ' + response.status);
+    var manifest = fetch(MANIFEST).then(function (response) {
+      if (!response.ok) throw new Error(MANIFEST + ': ' + response.status);
       return response.text();
     });
     manifest.then(function (text) {
       var segments = JSON.parse(text).segments || [];
       if (!segments.length) return;
-      var response = fetch('data/' + segments[0].name);
+      var response = fetch(DATA_DIR + segments[0].name);
       response.catch(function () {});  // reported by the engine when it takes it
       begun[segments[0].name] = response;
     }, function () {});
@@ -29,6 +32,17 @@ if (self.location.hash === '#first-visit') {
       },
     };
   })();
+} else {
+  // A repeat visit: the index saved on this device is looked for at once, while the
+  // wasm is fetched and compiled (Cache Storage takes tens of milliseconds to answer
+  // the first time). The engine (worker/src/offline.rs) takes the text of its
+  // manifest, or null, from `twirSaved`.
+  self.twirSaved = (self.caches
+    ? caches.open(DATA)
+      .then(function (cache) { return cache.match(MANIFEST); })
+      .then(function (response) { return response ? response.text() : null; })
+    : Promise.resolve(null)
+  ).catch(function () { return null; });
 }
 
 // The engine's wasm is asked for before its JS glue is read (importScripts waits), so

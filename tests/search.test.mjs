@@ -6,7 +6,7 @@ import { serve } from './serve.mjs';
 import { launch, screenshotPath } from './browser.mjs';
 
 const DIST = path.resolve(new URL('../dist', import.meta.url).pathname);
-let site, browser, failBundle = false, slowBundle = false;
+let site, browser, failBundle = false, slowBundle = false, damageBundle = false;
 
 /// Waits until every segment of the index is in: counts and facets are then final.
 async function wholeIndex(page) {
@@ -14,7 +14,7 @@ async function wholeIndex(page) {
 }
 
 before(async () => {
-  site = await serve(DIST, { failBundle: () => failBundle, slowBundle: () => slowBundle });
+  site = await serve(DIST, { failBundle: () => failBundle, slowBundle: () => slowBundle, damageBundle: () => damageBundle });
   browser = await launch();
   console.log(`# Chromium ${browser.version()} against ${site.url}`);
 });
@@ -121,6 +121,22 @@ test('a failed index download says so and retries', async () => {
   await page.getByRole('heading', { name: /^Latest: This Week in Rust 644/ }).waitFor();
   assert.match(await page.locator('.latest').innerText(), /crate of the week/i);
   assert.match(await page.locator('.latest').innerText(), /noq/);
+  await page.close();
+});
+
+test('a damaged index download is refused by its sha256, named, and the repaired one opens on Retry', async () => {
+  damageBundle = true;
+  const page = await browser.newPage();
+  await page.goto(site.url);
+  const alert = page.getByRole('alert');
+  await alert.waitFor({ timeout: 30_000 });
+  // The worker's digest (WebCrypto) against the manifest's: the file and both sums named.
+  assert.match(await alert.innerText(), /index\.[0-9a-f]{16}\.bin has sha256 [0-9a-f]{64}, the manifest says [0-9a-f]{64}: the download is damaged/);
+  damageBundle = false;
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await page.getByText(/Index of issues up to \d+/).waitFor({ timeout: 60_000 });
+  await page.getByRole('searchbox').fill('yew');
+  await page.locator('.hit').filter({ hasText: 'Issue 215' }).first().waitFor();
   await page.close();
 });
 

@@ -17,14 +17,16 @@ const TYPES = {
 };
 
 // `failBundle()` true: the index download fails (503). `slowBundle()` true: it arrives
-// in 20 pieces over about two seconds, as on a slow phone network.
+// in 20 pieces over about two seconds, as on a slow phone network. `damageBundle()`
+// true: a segment arrives whole but with one byte changed, as a broken proxy or disk
+// would give it (sent uncompressed, so that it still decodes).
 // `prefix` (e.g. `/search/`): the site lives under that path, as on a host's sub-path.
 // `port`: 0 for any free one.
 // `requests` lists every path asked for, in order, and `sent()` counts the body bytes
 // served (compressed as sent), so a test can tell what crossed the network: what the
 // service worker answered from its cache never reaches the server. `log` has each
 // request's path, arrival time (ms since the epoch) and the body bytes sent for it.
-export function serve(root, { failBundle = () => false, slowBundle = () => false, prefix = '/', port = 0 } = {}) {
+export function serve(root, { failBundle = () => false, slowBundle = () => false, damageBundle = () => false, prefix = '/', port = 0 } = {}) {
   const requests = [];
   const log = [];
   let sent = 0;
@@ -60,6 +62,14 @@ export function serve(root, { failBundle = () => false, slowBundle = () => false
     const type = TYPES[path.extname(file)] || 'application/octet-stream';
     const headers = { 'content-type': type, 'cache-control': 'no-cache' };
     if (csp) headers['content-security-policy'] = csp;
+    if (/\/index\.[0-9a-f]+\.bin$/.test(url.pathname) && damageBundle()) {
+      const bytes = fs.readFileSync(file);
+      bytes[bytes.length >> 1] ^= 0x20;
+      res.writeHead(200, headers).end(bytes);
+      entry.bytes = bytes.length;
+      sent += bytes.length;
+      return;
+    }
     const accepts = req.headers['accept-encoding'] || '';
     let body = file;
     if (accepts.includes('br') && fs.existsSync(file + '.br')) {

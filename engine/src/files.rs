@@ -1,8 +1,8 @@
 //! The names of the files the builder publishes beside the app, and of the cache they
 //! are kept in on a reader's device: written once, here, for the builder, the engine's
-//! worker and the app. The service worker (`public/sw.js`) has no Rust: `index-builder
-//! finish-site` writes these names at the top of the `sw.js` it publishes
-//! ([`service_worker_names`]).
+//! worker and the app. The service worker (`public/sw.js`) and the engine worker's
+//! script (`public/worker.js`) have no Rust: `index-builder finish-site` writes these
+//! names at the top of each as it publishes them ([`script_names`]).
 
 /// The folder beside the app that holds the index and the exports.
 pub const DATA_DIR: &str = "data";
@@ -68,9 +68,9 @@ impl Export {
     }
 }
 
-/// The names above as the JavaScript constants `sw.js` uses, for `finish-site` to
-/// write at its top.
-pub fn service_worker_names() -> String {
+/// The names above as the JavaScript constants `sw.js` and `worker.js` use, for
+/// `finish-site` to write at their top.
+pub fn script_names() -> String {
     let saved: Vec<String> = Export::ALL
         .into_iter()
         .filter(|e| e.saved_at_install())
@@ -107,8 +107,8 @@ mod tests {
     }
 
     #[test]
-    fn the_service_worker_gets_the_same_names() {
-        let js = service_worker_names();
+    fn the_scripts_get_the_same_names() {
+        let js = script_names();
         assert!(js.contains("const DATA = 'twir-data';"), "{js}");
         assert!(
             js.contains("const MANIFEST = 'data/manifest.json';"),

@@ -35,13 +35,24 @@ pub struct Segment {
 impl Segment {
     /// Checks `bytes` against the manifest's entry for `name` and unpacks them.
     pub fn parse(manifest: &Manifest, name: &str, bytes: &[u8]) -> Result<Segment, Error> {
+        Segment::parse_digested(manifest, name, bytes, &crate::sha256_hex(bytes))
+    }
+
+    /// [`Segment::parse`] with the bytes' sha256 worked out by the caller
+    /// ([`Manifest::verify_digest`]).
+    pub fn parse_digested(
+        manifest: &Manifest,
+        name: &str,
+        bytes: &[u8],
+        sha256: &str,
+    ) -> Result<Segment, Error> {
         let file = manifest.segment(name).ok_or_else(|| {
             Error::new(
                 ErrorKind::Malformed,
                 format!("{name} is not a segment of this manifest"),
             )
         })?;
-        manifest.verify(file, bytes)?;
+        manifest.verify_digest(file, bytes, sha256)?;
         // Refusals name the file: the reader is told which download was bad.
         let mut bundle = Bundle::from_bytes(bytes).map_err(|e| e.in_file(name))?;
         let table = bundle

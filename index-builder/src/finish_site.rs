@@ -3,7 +3,7 @@
 //! Netlify and Cloudflare Pages; the README shows the same rules for nginx) with
 //! long-lived caching for content-hashed files and a strict Content-Security-Policy;
 //! and the first view's latest issue written into `index.html` (`first_view.rs`), and the
-//! data files' names written into `sw.js` (`twir_engine::files`).
+//! data files' names written into `sw.js` and `worker.js` (`twir_engine::files`).
 
 use std::path::{Path, PathBuf};
 
@@ -11,7 +11,7 @@ use anyhow::{Context, Result};
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
-use twir_engine::files::{service_worker_names, DATA_DIR, MANIFEST, SEGMENT_GLOB};
+use twir_engine::files::{script_names, DATA_DIR, MANIFEST, SEGMENT_GLOB};
 
 use crate::output::{brotli, gzip};
 
@@ -28,17 +28,20 @@ pub struct Finished {
 
 pub fn finish(dist: &Path) -> Result<Finished> {
     let mut done = Finished::default();
-    // The first view first: index.html is compressed below.
+    // The names first: index.html carries the hash of worker.js (first_view.rs).
+    for name in ["sw.js", "worker.js"] {
+        let path = dist.join(name);
+        let script = std::fs::read_to_string(&path)
+            .with_context(|| format!("{}: no {name} (run trunk build first)", dist.display()))?;
+        std::fs::write(&path, with_names(&script))?;
+    }
+    // Then the first view: index.html is compressed below.
     let page = dist.join("index.html");
     let html = std::fs::read_to_string(&page)
         .with_context(|| format!("{}: no index.html (run trunk build first)", dist.display()))?;
     let engine = crate::cli::open_bundle(&dist.join(DATA_DIR))?;
     let html = crate::first_view::write(&html, &engine, dist)?;
     std::fs::write(&page, &html)?;
-    let sw = dist.join("sw.js");
-    let script = std::fs::read_to_string(&sw)
-        .with_context(|| format!("{}: no sw.js (run trunk build first)", dist.display()))?;
-    std::fs::write(&sw, with_names(&script))?;
     let mut files = Vec::new();
     collect(dist, &mut files)?;
     for path in files {
@@ -130,11 +133,12 @@ fn inline_script_hashes(html: &str) -> Vec<String> {
     out
 }
 
-/// The first line of the names `finish-site` writes at the top of `sw.js`, and the last.
+/// The first line of the names `finish-site` writes at the top of `sw.js` and
+/// `worker.js`, and the last.
 const NAMES_BEGIN: &str = "// Written by `index-builder finish-site` from engine/src/files.rs:";
 const NAMES_END: &str = "// (end of the names)\n";
 
-/// `sw.js` with the data files' names at its top, in place of any written before, so
+/// A script with the data files' names at its top, in place of any written before, so
 /// that finishing a site twice changes nothing.
 fn with_names(script: &str) -> String {
     let rest = match script.strip_prefix(NAMES_BEGIN) {
@@ -145,7 +149,7 @@ fn with_names(script: &str) -> String {
     };
     format!(
         "{NAMES_BEGIN} the data files and their cache, named once.\n{}{NAMES_END}{rest}",
-        service_worker_names()
+        script_names()
     )
 }
 

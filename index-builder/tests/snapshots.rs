@@ -105,7 +105,7 @@ fn the_exports_first_rows_headers_and_first_view() {
 
     // finish-site over the page the app is built from, with stand-ins for what Trunk
     // builds: the page gets the latest issue and the engine's hash, the service worker
-    // the data files' names, and `_headers`.
+    // and the engine's worker the data files' names, and `_headers`.
     std::fs::copy(here("../index.html"), dist.join("index.html")).unwrap();
     std::fs::copy(here("../public/sw.js"), dist.join("sw.js")).unwrap();
     for (name, text) in [
@@ -136,6 +136,10 @@ fn the_exports_first_rows_headers_and_first_view() {
         .map(|l| format!("{l}\n"))
         .collect();
     snapshot("sw-names.js", &names);
+    // The same names in the engine worker's script, which looks for the saved index
+    // before its wasm runs.
+    let worker = std::fs::read_to_string(dist.join("worker.js")).unwrap();
+    assert_eq!(worker, format!("{names}// worker"));
     std::fs::remove_dir_all(&dist).unwrap();
 }
 

@@ -31,8 +31,9 @@ pub enum Event {
 /// moment). When it names other segments than the saved one, they
 /// download in the background: only the segments the cache does not have cross the
 /// network. The page switches only once every segment is verified, and keeps the old
-/// index if a download breaks. Without a saved index, the manifest and its segments
-/// download at once, the first segment answering alone. A failure is a sentence for the
+/// index if a download breaks. On a first visit nothing is saved yet, and `worker.js`
+/// began the download while this wasm compiled: the manifest and its segments come
+/// from it at once, the first segment answering alone. A failure is a sentence for the
 /// reader, with the engine's kind of error when the engine refused the index.
 /// `between` runs between two segments, so that what the page asked meanwhile is
 /// answered before the next segment is read.
@@ -42,9 +43,15 @@ pub async fn load(
     between: impl Fn(),
 ) -> Result<(), Failure> {
     let manifest_url = format!("{DATA}/{MANIFEST}");
-    let good = crate::offline::good_manifest(&manifest_url)
-        .await
-        .and_then(|text| Manifest::from_json(&text).ok().map(|m| (m, text)));
+    // A first visit does not wait for Cache Storage (its first answer takes tens of
+    // milliseconds): `worker.js` looked there only when it did not begin a download.
+    let early = EarlyIndex::take().await;
+    let good = match early {
+        Some(_) => None,
+        None => crate::offline::saved_manifest()
+            .await
+            .and_then(|text| Manifest::from_json(&text).ok().map(|m| (m, text))),
+    };
     // The first saved segment answers alone while the others are read, as on a download.
     let partial = |engine: Engine| on_event(Event::Ready(Box::new(engine)));
     let old = match &good {
@@ -60,9 +67,7 @@ pub async fn load(
         None => None,
     };
     let Some(old) = old else {
-        // Nothing saved (or it would not open): the reader waits for this download,
-        // which `worker.js` began while this wasm compiled.
-        let early = EarlyIndex::take().await;
+        // Nothing saved (or it would not open): the reader waits for this download.
         let (manifest, text) = match &early {
             Some(early) => (early.manifest.clone(), early.text.clone()),
             None => fetch_manifest(&manifest_url).await?,
@@ -260,7 +265,11 @@ async fn open_all(
             (1..manifest.segments.len()).for_each(|at| arriving.push_back(download(at)));
         }
         let name = manifest.segments[segments.len()].name.as_str();
-        let segment = Segment::parse(manifest, name, &bytes).map_err(|e| Failure::refused(&e))?;
+        let segment = match crate::digest::sha256_hex(&bytes).await {
+            Some(sha256) => Segment::parse_digested(manifest, name, &bytes, &sha256),
+            None => Segment::parse(manifest, name, &bytes),
+        }
+        .map_err(|e| Failure::refused(&e))?;
         segments.push(segment);
         // Open what has arrived after the first segment, then again only when the next
         // one took a while: segments that come from the cache on a repeat visit arrive

@@ -1,6 +1,7 @@
 //! The engine's Web Worker: the index is downloaded, verified, cached and opened here,
 //! and every query runs here, so the page's own thread never waits for the engine.
 
+mod digest;
 mod host;
 mod loader;
 mod offline;

@@ -23,15 +23,14 @@ async fn open() -> Option<Cache> {
         .ok()
 }
 
-/// The manifest of the last verified index, if one is cached.
-pub async fn good_manifest(url: &str) -> Option<String> {
-    let cache = open().await?;
-    let found = JsFuture::from(cache.match_with_str(url)).await.ok()?;
-    let response: Response = found.dyn_into().ok()?;
-    JsFuture::from(response.text().ok()?)
-        .await
+/// The manifest of the last verified index, if one is saved: `worker.js` began looking
+/// for it (`twirSaved`) while this wasm was fetched and compiled.
+pub async fn saved_manifest() -> Option<String> {
+    let looked: js_sys::Promise = js_sys::Reflect::get(&js_sys::global(), &"twirSaved".into())
         .ok()?
-        .as_string()
+        .dyn_into()
+        .ok()?;
+    JsFuture::from(looked).await.ok()?.as_string()
 }
 
 /// Stores one verified segment file, unless an earlier visit saved it already.
