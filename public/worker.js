@@ -4,6 +4,12 @@
 // DATA, DATA_DIR and MANIFEST are the names of engine/src/files.rs, which
 // `index-builder finish-site` writes at the top of the worker.js it publishes.
 
+// The page asks as soon as it has a question, before the engine listens: what it asks
+// meanwhile is kept here for the engine (worker/src/host.rs takes `twirAsked`), which
+// answers it as soon as the index opens.
+self.twirAsked = [];
+self.onmessage = function (e) { self.twirAsked.push(e.data); };
+
 // On a first visit (`#first-visit`, from boot.js: no service worker has saved anything
 // yet) the index download begins at once, while the wasm is fetched and compiled: the
 // manifest, then the first segment it names. The engine (worker/src/loader.rs) takes

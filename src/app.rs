@@ -138,7 +138,7 @@ pub fn App() -> impl IntoView {
 }
 
 /// The answer to the question the search box, the sort and "More results" ask, with the
-/// worker's time. Each change of the question or the index asks the worker; only the
+/// time it took to come. Each change of the question or the index asks the worker; only the
 /// newest question's answer is painted (`worker::search`). The question is a memo: a
 /// keystroke that also resets the page to the first (the same `shown`) asks once.
 fn answers(
@@ -156,7 +156,11 @@ fn answers(
     });
     Effect::new(move |_| {
         let request = question.get();
-        if status.get().is_none() || view.get() != View::Search {
+        // Asked at once, before the index is open: the worker answers it as soon as it
+        // opens, without waiting for this page to hear so and ask. Asked again as each
+        // part of the index opens.
+        status.track();
+        if view.get() != View::Search {
             return;
         }
         let start = now_ms();

@@ -28,6 +28,8 @@ thread_local! {
     static WAITING: RefCell<HashMap<u32, OnAnswer>> = RefCell::new(HashMap::new());
     /// The newest search's id: an older search's answer is never painted.
     static SEARCH: Cell<Option<u32>> = const { Cell::new(None) };
+    /// The newest search's question while its answer has not come.
+    static UNANSWERED: RefCell<Option<SearchRequest>> = const { RefCell::new(None) };
 }
 
 /// Takes over the worker `boot.js` started (or starts one) and hands `on_message`
@@ -83,6 +85,7 @@ pub fn restart() {
     }
     WAITING.with_borrow_mut(HashMap::clear);
     SEARCH.set(None);
+    UNANSWERED.set(None);
     match spawn(&script_url()) {
         Ok(worker) => {
             listen(&worker);
@@ -94,19 +97,33 @@ pub fn restart() {
 
 /// Asks for `request`; `on_answer` gets the results, or never if a newer search was
 /// asked before they came.
+///
+/// The same question as the newest one, still unanswered, is not asked again (and
+/// `on_answer` is dropped): the page asks before the index is open and again when it
+/// opens, and the worker answers with the index open when the search runs, which is
+/// never older than the one this page last heard of (the worker's messages keep their
+/// order).
 pub fn search(
     request: SearchRequest,
     on_answer: impl FnOnce(Result<SearchResults, String>) + 'static,
 ) {
+    if UNANSWERED.with_borrow(|q| q.as_ref() == Some(&request)) {
+        return;
+    }
     let id = next_id();
     if let Some(older) = SEARCH.replace(Some(id)) {
         WAITING.with_borrow_mut(|w| w.remove(&older));
     }
+    let asked = request.clone();
     ask(Request::Search { id, request }, id, move |answer| {
+        UNANSWERED.set(None);
         if let Answer::Search(results) = answer {
             on_answer(results);
         }
     });
+    // Not when it could not be sent: then it is asked again.
+    let sent = WAITING.with_borrow(|w| w.contains_key(&id));
+    UNANSWERED.set(sent.then_some(asked));
 }
 
 /// Asks the worker `make(id)`; `on_answer` gets its answer.

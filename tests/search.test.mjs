@@ -77,6 +77,38 @@ test('while the index downloads, a progress bar counts its bytes and typing is a
   await page.close();
 });
 
+test('a search asked before the index opens is sent once, at once, and answered as it opens', async () => {
+  slowBundle = true;
+  const page = await browser.newPage();
+  // What the page and the engine's worker say to each other, in order.
+  await page.addInitScript(() => {
+    window.__said = [];
+    const Base = window.Worker;
+    window.Worker = function (url, options) {
+      const worker = new Base(url, options);
+      const post = worker.postMessage.bind(worker);
+      worker.postMessage = (m) => {
+        if (String(m).includes('"Search"')) window.__said.push('search');
+        return post(m);
+      };
+      worker.addEventListener('message', (e) => {
+        const kind = String(e.data).match(/^\{"(Ready|Answer)"/)?.[1];
+        if (kind) window.__said.push(kind.toLowerCase());
+      });
+      return worker;
+    };
+    window.Worker.prototype = Base.prototype;
+  });
+  // The first segment takes two seconds: the app asks long before the index opens.
+  await page.goto(`${site.url}?q=yew`);
+  await page.locator('.hit').first().waitFor({ timeout: 60_000 });
+  slowBundle = false;
+  const said = await page.evaluate(() => window.__said);
+  // Not asked again when it opens (the same question, still unanswered).
+  assert.deepEqual(said.slice(0, said.indexOf('answer') + 1), ['search', 'ready', 'answer'], said.join(' '));
+  await page.close();
+});
+
 test('results from the first segment show while the other years load, then the complete results', async () => {
   // A context of its own: no service worker of an earlier test serves the index from its cache.
   const context = await browser.newContext();

@@ -32,28 +32,40 @@ fn post(message: &Message) {
     let _ = scope().post_message(&JsValue::from_str(&message.to_json()));
 }
 
-/// Listens to the page, then opens the index. The page asks nothing before the first
-/// [`Message::Ready`], so no request can arrive before the listener.
+/// Listens to the page, takes what it asked before (`worker.js` kept it), then opens
+/// the index. A search asked before the index is open waits for it.
 pub fn start() {
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| {
-        let Some(text) = event.data().as_string() else {
-            return;
-        };
-        match Request::from_json(&text) {
-            Ok(request) => take(request),
-            Err(e) => post(&Message::Notice(format!(
-                "The search engine was asked {e}."
-            ))),
-        }
+        receive(&event.data());
     });
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
+    let asked = js_sys::Reflect::get(&scope(), &"twirAsked".into())
+        .ok()
+        .and_then(|a| a.dyn_into::<js_sys::Array>().ok());
+    if let Some(asked) = asked {
+        asked.iter().for_each(|message| receive(&message));
+        let _ = js_sys::Reflect::delete_property(&scope(), &"twirAsked".into());
+    }
     wasm_bindgen_futures::spawn_local(async {
         let progress = |p| post(&Message::Progress(p));
         if let Err(why) = loader::load(progress, opened, answer_waiting).await {
             post(&Message::Failed(why));
         }
     });
+}
+
+/// One message from the page: a request, in JSON.
+fn receive(message: &JsValue) {
+    let Some(text) = message.as_string() else {
+        return;
+    };
+    match Request::from_json(&text) {
+        Ok(request) => take(request),
+        Err(e) => post(&Message::Notice(format!(
+            "The search engine was asked {e}."
+        ))),
+    }
 }
 
 /// The loader's news: an index to answer from, or a sentence for the reader.
