@@ -13,6 +13,12 @@ use twir_engine::{Engine, Manifest, Segment};
 /// when the last opening was longer ago than this.
 const REOPEN_AFTER_MS: f64 = 400.0;
 
+/// The page is told how far the download has come at most this often (and once it is
+/// all in). Told at every chunk, it got 54 messages on loopback for this archive, each
+/// a redraw of the progress bar, while the later segments arrived just as it had its
+/// first answer to draw; now 5.
+const PROGRESS_EVERY_MS: f64 = 100.0;
+
 /// What the loader tells the page besides progress.
 pub enum Event {
     /// An index is open and answers queries: the first segment, more of them, all of
@@ -207,18 +213,24 @@ async fn open_all(
     between: &impl Fn(),
 ) -> Result<(Engine, Option<String>), Failure> {
     use futures_util::stream::{FuturesOrdered, StreamExt};
-    use std::cell::RefCell;
+    use std::cell::{Cell, RefCell};
 
     let total: u64 = manifest.segments.iter().map(|s| s.size).sum();
     // Bytes received of each segment, summed for the progress bar.
     let received = RefCell::new(vec![0u64; manifest.segments.len()]);
+    let last_told = Cell::new(f64::NEG_INFINITY);
     let report = |at: usize, bytes: u64| {
         let mut received = received.borrow_mut();
         received[at] = bytes;
-        on_progress(Progress {
-            received: received.iter().sum(),
-            total,
-        });
+        let sum = received.iter().sum();
+        let now = js_sys::Date::now();
+        if sum == total || now - last_told.get() >= PROGRESS_EVERY_MS {
+            last_told.set(now);
+            on_progress(Progress {
+                received: sum,
+                total,
+            });
+        }
     };
     report(0, 0);
     let download = |at: usize| {
