@@ -10,7 +10,7 @@
 self.twirAsked = [];
 self.onmessage = function (e) { self.twirAsked.push(e.data); };
 
-// On a first visit (`#first-visit`, from boot.js: no service worker has saved anything
+// On a first visit (`#first-visit`, from boot.js: no service worker controls the page
 // yet) the index download begins at once, while the wasm is fetched and compiled: the
 // manifest, then the first segment it names. The engine (worker/src/loader.rs) takes
 // these with `take(name)` instead of asking again. A repeat visit opens the index saved

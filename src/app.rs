@@ -138,9 +138,9 @@ pub fn App() -> impl IntoView {
 }
 
 /// The answer to the question the search box, the sort and "More results" ask, with the
-/// time it took to come. Each change of the question or the index asks the worker; only the
-/// newest question's answer is painted (`worker::search`). The question is a memo: a
-/// keystroke that also resets the page to the first (the same `shown`) asks once.
+/// time it took to come. Each change of the question or the index asks the worker; only
+/// the newest question's answer is painted (`worker::search`). The question is a memo:
+/// a keystroke that also resets the page to the first (the same `shown`) asks once.
 fn answers(
     query: RwSignal<String>,
     sort: RwSignal<Sort>,
@@ -158,7 +158,7 @@ fn answers(
         let request = question.get();
         // Asked at once, before the index is open: the worker answers it as soon as it
         // opens, without waiting for this page to hear so and ask. Asked again as each
-        // part of the index opens.
+        // further part of the index opens, once answered (`worker::search`).
         status.track();
         if view.get() != View::Search {
             return;
