@@ -236,6 +236,9 @@ function report(r) {
     say(`| ${c.profile} | ${spread(c.ours)} | ${kb(c.ours.bytes_the_first_results_need)} (${kb(c.ours.bytes_before_first_results)}), ${c.ours.requests_before_first_results} | ${spread(c.pagefind)} | ${kb(c.pagefind.bytes_before_first_results)}, ${c.pagefind.requests_before_first_results} |`);
   }
   say();
+  const typed = r.cold_start.map((c) => `${c.profile} ${s(c.ours.typed_median_ms)} and ${s(c.pagefind.typed_median_ms)}`).join('; ');
+  say(`The results also wait for the query: Playwright types it once it has found the box, and its steps take turns on the page's thread while the page starts. It reached twir-search's page and Pagefind's (median) at: ${typed}.`);
+  say();
   say(`## Per query, after the page has loaded (${r.latency[0].queries} queries, each asked once, in order)`);
   say();
   say('twir-search: from the input event until the results are painted. Pagefind: from `pagefind.search()` until the first ten pages\' data (excerpts, sub-results) have arrived, what its UI waits for; it fetches index chunks and fragments per query, so the network counts.');
@@ -294,7 +297,7 @@ results.cold_start = [];
 const medianRun = (runs) => {
   const sorted = [...runs].sort((a, b) => a.first_results_ms - b.first_results_ms);
   const all = runs.map((r) => r.first_results_ms);
-  return { ...sorted[Math.floor((sorted.length - 1) / 2)], first_results_all_ms: all };
+  return { ...sorted[Math.floor((sorted.length - 1) / 2)], first_results_all_ms: all, typed_median_ms: median(runs.map((r) => r.typed_ms)) };
 };
 for (const profile of PROFILES) {
   const ours = [];
