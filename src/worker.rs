@@ -26,10 +26,9 @@ thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
     /// Answers awaited, by request id.
     static WAITING: RefCell<HashMap<u32, OnAnswer>> = RefCell::new(HashMap::new());
-    /// The newest search's id: an older search's answer is never painted.
-    static SEARCH: Cell<Option<u32>> = const { Cell::new(None) };
-    /// The newest search's question while its answer has not come.
-    static UNANSWERED: RefCell<Option<SearchRequest>> = const { RefCell::new(None) };
+    /// The newest search, its id and question: an older search's answer is never
+    /// painted, and the same question is not asked again while its answer is awaited.
+    static NEWEST: RefCell<Option<(u32, SearchRequest)>> = const { RefCell::new(None) };
 }
 
 /// Takes over the worker `boot.js` started (or starts one) and hands `on_message`
@@ -84,8 +83,7 @@ pub fn restart() {
         old.terminate();
     }
     WAITING.with_borrow_mut(HashMap::clear);
-    SEARCH.set(None);
-    UNANSWERED.set(None);
+    NEWEST.set(None);
     match spawn(&script_url()) {
         Ok(worker) => {
             listen(&worker);
@@ -107,23 +105,24 @@ pub fn search(
     request: SearchRequest,
     on_answer: impl FnOnce(Result<SearchResults, String>) + 'static,
 ) {
-    if UNANSWERED.with_borrow(|q| q.as_ref() == Some(&request)) {
+    // Awaited: sent and not answered (an answer, or a failure to send, leaves WAITING).
+    let awaited = NEWEST.with_borrow(|newest| {
+        newest.as_ref().is_some_and(|(id, asked)| {
+            *asked == request && WAITING.with_borrow(|w| w.contains_key(id))
+        })
+    });
+    if awaited {
         return;
     }
     let id = next_id();
-    if let Some(older) = SEARCH.replace(Some(id)) {
+    if let Some((older, _)) = NEWEST.replace(Some((id, request.clone()))) {
         WAITING.with_borrow_mut(|w| w.remove(&older));
     }
-    let asked = request.clone();
     ask(Request::Search { id, request }, id, move |answer| {
-        UNANSWERED.set(None);
         if let Answer::Search(results) = answer {
             on_answer(results);
         }
     });
-    // Not when it could not be sent: then it is asked again.
-    let sent = WAITING.with_borrow(|w| w.contains_key(&id));
-    UNANSWERED.set(sent.then_some(asked));
 }
 
 /// Asks the worker `make(id)`; `on_answer` gets its answer.
