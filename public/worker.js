@@ -1,8 +1,12 @@
 // The engine's Web Worker: loads its wasm (built by Trunk from worker/), which then
 // downloads, verifies, caches and opens the index and answers the page's messages.
 //
-// DATA, DATA_DIR and MANIFEST are the names of engine/src/files.rs, which
-// `index-builder finish-site` writes at the top of the worker.js it publishes.
+// DATA, DATA_DIR and MANIFEST are the names of engine/src/files.rs, and FIRST_SEGMENT
+// the first segment of this build's manifest, which `index-builder finish-site` writes
+// at the top of the worker.js it publishes.
+
+// When this script began, for the cold-start timeline (tools/cold_start_timeline.mjs).
+if (self.performance && performance.mark) performance.mark('worker script');
 
 // The page asks as soon as it has a question, before the engine listens: what it asks
 // meanwhile is kept here for the engine (worker/src/host.rs takes `twirAsked`), which
@@ -10,31 +14,44 @@
 self.twirAsked = [];
 self.onmessage = function (e) { self.twirAsked.push(e.data); };
 
-// On a first visit (`#first-visit`, from boot.js: no service worker controls the page
-// yet) the index download begins at once, while the wasm is fetched and compiled: the
-// manifest, then the first segment it names. The engine (worker/src/loader.rs) takes
-// these with `take(name)` instead of asking again. A repeat visit opens the index saved
-// on the device and asks the network only after.
+// On a first visit (`#first-visit`: no service worker controls the page yet) the index
+// download begins at once, while the wasm is fetched and compiled: the manifest, and
+// with it the first segment this build's manifest names (FIRST_SEGMENT), so that it
+// waits neither for the manifest's round trip nor for `importScripts` below, which
+// holds this worker until engine.js has arrived. Should the manifest name another first
+// segment (a new index published in between), that one is begun and the other
+// stopped. The engine (worker/src/loader.rs) takes these with `take(name)` instead of
+// asking again. A repeat visit opens the index saved on the device and asks the network
+// only after.
 if (self.location.hash === '#first-visit') {
   self.twirEarlyIndex = (function () {
     var begun = {};
+    var begin = function (path) {
+      var stop = self.AbortController ? new AbortController() : null;
+      var response = fetch(path, stop ? { signal: stop.signal } : {});
+      response.catch(function () {});  // reported by the engine when it takes it
+      begun[path.slice(DATA_DIR.length)] = { response: response, stop: stop };
+    };
+    begin(FIRST_SEGMENT);
     var manifest = fetch(MANIFEST).then(function (response) {
       if (!response.ok) throw new Error(MANIFEST + ': ' + response.status);
       return response.text();
     });
     manifest.then(function (text) {
       var segments = JSON.parse(text).segments || [];
-      if (!segments.length) return;
-      var response = fetch(DATA_DIR + segments[0].name);
-      response.catch(function () {});  // reported by the engine when it takes it
-      begun[segments[0].name] = response;
+      if (!segments.length || begun[segments[0].name]) return;
+      Object.keys(begun).forEach(function (name) {
+        if (begun[name].stop) begun[name].stop.abort();
+        delete begun[name];
+      });
+      begin(DATA_DIR + segments[0].name);
     }, function () {});
     return {
       manifest: manifest,
       take: function (name) {
-        var response = begun[name] || null;
+        var early = begun[name];
         delete begun[name];
-        return response;
+        return early ? early.response : null;
       },
     };
   })();

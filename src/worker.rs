@@ -1,7 +1,8 @@
 //! The engine's Web Worker, as the page talks to it (`twir_engine::messages`): one
-//! request and one answer per query. `boot.js` starts the worker before this wasm has
-//! arrived, so the index downloads while the page's own code is on its way, and keeps
-//! what the worker said meanwhile for [`start`].
+//! request and one answer per query. The script at the top of `index.html` starts the
+//! worker as the page is parsed, before this wasm has arrived, so the index downloads
+//! while the page's own code is on its way, and keeps what the worker said meanwhile
+//! for [`start`].
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -13,8 +14,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-/// The worker's script, beside the page (`public/worker.js`), when `boot.js` did not
-/// say where it is.
+/// The worker's script, beside the page (`public/worker.js`), when the page's starter
+/// script did not say where it is.
 const SCRIPT: &str = "worker.js";
 
 type OnAnswer = Box<dyn FnOnce(Answer)>;
@@ -31,7 +32,7 @@ thread_local! {
     static NEWEST: RefCell<Option<(u32, SearchRequest)>> = const { RefCell::new(None) };
 }
 
-/// Takes over the worker `boot.js` started (or starts one) and hands `on_message`
+/// Takes over the worker the page's starter script started (or starts one) and hands `on_message`
 /// every message that is not an answer: first those sent before the app ran.
 pub fn start(on_message: impl Fn(Message) + 'static) {
     ON_MESSAGE.set(Some(Rc::new(on_message)));
@@ -39,7 +40,7 @@ pub fn start(on_message: impl Fn(Message) + 'static) {
         Some((worker, earlier)) => {
             WORKER.set(Some(worker.clone()));
             // At the next task, so that mounting the app and catching up are two short
-            // tasks rather than one long one. Until then `boot.js` keeps listening, so
+            // tasks rather than one long one. Until then the starter keeps listening, so
             // no message is lost or told out of order.
             let later = Closure::once_into_js(move || {
                 let earlier: Vec<String> = earlier.iter().filter_map(|m| m.as_string()).collect();
@@ -207,7 +208,7 @@ fn spawn(url: &str) -> Result<Worker, String> {
     })
 }
 
-/// `window.twirEngine`, as `boot.js` left it: the worker's script URL, the worker, and
+/// `window.twirEngine`, as the starter script in `index.html` left it: the worker's script URL, the worker, and
 /// the messages it sent before the app ran.
 fn boot() -> Option<JsValue> {
     let window = web_sys::window()?;
@@ -223,7 +224,7 @@ fn script_url() -> String {
         .unwrap_or_else(|| SCRIPT.to_string())
 }
 
-/// The worker `boot.js` started, and the list its messages go to until the app
+/// The worker the starter script started, and the list its messages go to until the app
 /// listens itself.
 fn from_boot() -> Option<(Worker, js_sys::Array)> {
     let boot = boot()?;

@@ -28,18 +28,25 @@ pub struct Finished {
 
 pub fn finish(dist: &Path) -> Result<Finished> {
     let mut done = Finished::default();
-    // The names first: index.html carries the hash of worker.js (first_view.rs).
-    for name in ["sw.js", "worker.js"] {
+    let engine = crate::cli::open_bundle(&dist.join(DATA_DIR))?;
+    // The names first: index.html carries the hash of worker.js (first_view.rs). The
+    // engine's worker also gets the first segment's name, to begin it on a first visit
+    // together with the manifest instead of one round trip after it.
+    let first_segment = engine.manifest().segments.first().map(|s| s.name.as_str());
+    for (name, own) in [("sw.js", None), ("worker.js", first_segment)] {
         let path = dist.join(name);
         let script = std::fs::read_to_string(&path)
             .with_context(|| format!("{}: no {name} (run trunk build first)", dist.display()))?;
-        std::fs::write(&path, with_names(&script))?;
+        let names = match own {
+            Some(segment) => format!("{}{}", script_names(), first_segment_name(segment)),
+            None => script_names(),
+        };
+        std::fs::write(&path, with_names(&script, &names))?;
     }
     // Then the first view: index.html is compressed below.
     let page = dist.join("index.html");
     let html = std::fs::read_to_string(&page)
         .with_context(|| format!("{}: no index.html (run trunk build first)", dist.display()))?;
-    let engine = crate::cli::open_bundle(&dist.join(DATA_DIR))?;
     let html = crate::first_view::write(&html, &engine, dist)?;
     std::fs::write(&page, &html)?;
     let mut files = Vec::new();
@@ -138,19 +145,22 @@ fn inline_script_hashes(html: &str) -> Vec<String> {
 const NAMES_BEGIN: &str = "// Written by `index-builder finish-site` from engine/src/files.rs:";
 const NAMES_END: &str = "// (end of the names)\n";
 
-/// A script with the data files' names at its top, in place of any written before, so
-/// that finishing a site twice changes nothing.
-fn with_names(script: &str) -> String {
+/// The line naming the index's first segment (`segment`, a file of the data folder),
+/// which only the engine's worker reads.
+fn first_segment_name(segment: &str) -> String {
+    format!("const FIRST_SEGMENT = '{DATA_DIR}/{segment}';\n")
+}
+
+/// A script with `names` (the data files' names) at its top, in place of any written
+/// before, so that finishing a site twice changes nothing.
+fn with_names(script: &str, names: &str) -> String {
     let rest = match script.strip_prefix(NAMES_BEGIN) {
         Some(written) => written
             .split_once(NAMES_END)
             .map_or(script, |(_, rest)| rest),
         None => script,
     };
-    format!(
-        "{NAMES_BEGIN} the data files and their cache, named once.\n{}{NAMES_END}{rest}",
-        script_names()
-    )
+    format!("{NAMES_BEGIN} the data files and their cache, named once.\n{names}{NAMES_END}{rest}")
 }
 
 fn headers(script_hashes: &[String]) -> String {
@@ -204,11 +214,17 @@ mod tests {
     #[test]
     fn the_service_worker_gets_the_names_once() {
         let script = "self.addEventListener('fetch', () => {});\n";
-        let once = with_names(script);
+        let once = with_names(script, &script_names());
         assert!(once.starts_with(NAMES_BEGIN));
         assert!(once.contains("const DATA = 'twir-data';\n"), "{once}");
         assert!(once.ends_with(script));
-        assert_eq!(with_names(&once), once);
+        assert_eq!(with_names(&once, &script_names()), once);
+        // A new build's names replace the old ones.
+        let segment = first_segment_name("index.0123456789abcdef.bin");
+        let again = with_names(&once, &format!("{}{segment}", script_names()));
+        assert!(again.contains("const FIRST_SEGMENT = 'data/index.0123456789abcdef.bin';\n"));
+        assert_eq!(again.matches(NAMES_BEGIN).count(), 1, "{again}");
+        assert!(again.ends_with(script));
     }
 
     #[test]

@@ -137,9 +137,17 @@ fn the_exports_first_rows_headers_and_first_view() {
         .collect();
     snapshot("sw-names.js", &names);
     // The same names in the engine worker's script, which looks for the saved index
-    // before its wasm runs.
+    // before its wasm runs, and the first segment the manifest names, which it begins
+    // on a first visit.
     let worker = std::fs::read_to_string(dist.join("worker.js")).unwrap();
-    assert_eq!(worker, format!("{names}// worker"));
+    let manifest = std::fs::read_to_string(data.join("manifest.json")).unwrap();
+    let manifest = twir_engine::Manifest::from_json(&manifest).unwrap();
+    let (common, end) = names.split_at(names.find("// (end of the names)").unwrap());
+    let first = format!(
+        "const FIRST_SEGMENT = 'data/{}';\n",
+        manifest.segments[0].name
+    );
+    assert_eq!(worker, format!("{common}{first}{end}// worker"));
     std::fs::remove_dir_all(&dist).unwrap();
 }
 

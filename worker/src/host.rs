@@ -35,6 +35,7 @@ fn post(message: &Message) {
 /// Listens to the page, takes what it asked before (`worker.js` kept it), then opens
 /// the index. A search asked before the index is open waits for it.
 pub fn start() {
+    crate::timing::mark_once("engine started");
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| {
         receive(&event.data());
     });
@@ -76,6 +77,7 @@ fn opened(event: Event) {
             let opened = OPENED.get() + 1;
             OPENED.set(opened);
             post(&Message::Ready(status(&engine, opened)));
+            crate::timing::mark_once("ready");
             ENGINE.set(Some(*engine));
             // A search that came while nothing was open.
             schedule();
@@ -140,11 +142,20 @@ fn answer_waiting() {
             return;
         };
         if let Some((id, request)) = WAITING.take() {
+            // The page asks for its blank box too: the reader's first question is the
+            // first one with words.
+            let asked = !request.query.trim().is_empty();
+            if asked {
+                crate::timing::mark_once("first search");
+            }
             let answer = engine.search(&request).map_err(|e| e.to_string());
             post(&Message::Answer {
                 id,
                 answer: Answer::Search(answer),
             });
+            if asked {
+                crate::timing::mark_once("first answer sent");
+            }
         }
     });
 }

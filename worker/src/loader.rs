@@ -52,6 +52,7 @@ pub async fn load(
     // A first visit does not wait for Cache Storage (its first answer takes tens of
     // milliseconds): `worker.js` looked there only when it did not begin a download.
     let early = EarlyIndex::take().await;
+    crate::timing::mark_once("manifest taken");
     let good = match early {
         Some(_) => None,
         None => crate::offline::saved_manifest()
@@ -201,9 +202,9 @@ async fn fetch_manifest(url: &str) -> Result<(Manifest, String), Failure> {
 /// The first segment downloads alone, so a phone gets it at the network's full speed;
 /// then all the others download together and are taken in the manifest's order, so
 /// that the network is never idle while a segment is verified and opened. The worker
-/// starts before the page's own wasm has arrived (`boot.js`), and on a first visit
-/// `worker.js` has begun the manifest and the first segment while this wasm compiled
-/// (`early`).
+/// starts as the page is parsed (`index.html`), before the page's own wasm has arrived,
+/// and on a first visit `worker.js` has begun the manifest and the first segment while
+/// this wasm compiled (`early`).
 async fn open_all(
     manifest: &Manifest,
     text: &str,
@@ -265,6 +266,7 @@ async fn open_all(
     let mut last_open = js_sys::Date::now();
     while let Some(arrived) = arriving.next().await {
         let (url, bytes) = arrived?;
+        crate::timing::mark_once("first segment read");
         if !segments.is_empty() {
             // Reading a segment holds the worker for tens of milliseconds, and on a fast
             // network the next one has often arrived already: the page's search, asked
@@ -282,6 +284,7 @@ async fn open_all(
             None => Segment::parse(manifest, name, &bytes),
         }
         .map_err(|e| Failure::refused(&e))?;
+        crate::timing::mark_once("first segment parsed");
         segments.push(segment);
         // Open what has arrived after the first segment, then again only when the next
         // one took a while: segments that come from the cache on a repeat visit arrive

@@ -5,6 +5,7 @@ mod digest;
 mod host;
 mod loader;
 mod offline;
+mod timing;
 
 fn main() {
     console_error_panic_hook::set_once();
