@@ -34,11 +34,8 @@ pub fn mount_soon() {
 
 fn mount() {
     match shell::app_root() {
-        Some(root) => {
-            // The page's own loading line gives way to the app's, in the same frame.
-            root.set_text_content(None);
-            leptos::mount::mount_to(root, App).forget()
-        }
+        // The page's own loading line stays until the app draws its views (`App`).
+        Some(root) => leptos::mount::mount_to(root, App).forget(),
         None => leptos::mount::mount_to_body(App),
     }
 }

@@ -68,6 +68,29 @@ pub fn app_root() -> Option<HtmlElement> {
     element("app")
 }
 
+/// Calls `f` once, at the next task.
+pub fn at_next_task(f: impl FnOnce() + 'static) {
+    let later = Closure::once_into_js(f);
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback(later.unchecked_ref());
+    }
+}
+
+/// What `element` holds now (not a live list, which would take in what is added later).
+pub fn children_now(element: &Element) -> Vec<web_sys::Node> {
+    let nodes = element.child_nodes();
+    (0..nodes.length()).filter_map(|i| nodes.get(i)).collect()
+}
+
+/// Takes each of `nodes` out of the page.
+pub fn remove_all(nodes: &[web_sys::Node]) {
+    for node in nodes {
+        if let Some(parent) = node.parent_node() {
+            let _ = parent.remove_child(node);
+        }
+    }
+}
+
 /// Calls `f` on each `event` at `target`, for the life of the page.
 pub fn on<E: JsCast + 'static>(
     target: &web_sys::EventTarget,
