@@ -24,12 +24,7 @@ pub use app::App;
 /// in the task that starts it, and drawing the app in it too would make one task long
 /// enough to hold up a phone's typing. The first view is HTML meanwhile.
 pub fn mount_soon() {
-    use wasm_bindgen::JsCast;
-    let later = wasm_bindgen::closure::Closure::once_into_js(mount);
-    match web_sys::window() {
-        Some(window) => drop(window.set_timeout_with_callback(later.unchecked_ref())),
-        None => mount(),
-    }
+    shell::at_next_task(mount);
 }
 
 fn mount() {

@@ -32,8 +32,9 @@ thread_local! {
     static NEWEST: RefCell<Option<(u32, SearchRequest)>> = const { RefCell::new(None) };
 }
 
-/// Takes over the worker the page's starter script started (or starts one) and hands `on_message`
-/// every message that is not an answer: first those sent before the app ran.
+/// Takes over the worker the page's starter script started (or starts one) and hands
+/// `on_message` every message that is not an answer: first those sent before the app
+/// ran.
 pub fn start(on_message: impl Fn(Message) + 'static) {
     ON_MESSAGE.set(Some(Rc::new(on_message)));
     match from_boot() {
@@ -42,14 +43,11 @@ pub fn start(on_message: impl Fn(Message) + 'static) {
             // At the next task, so that mounting the app and catching up are two short
             // tasks rather than one long one. Until then the starter keeps listening, so
             // no message is lost or told out of order.
-            let later = Closure::once_into_js(move || {
+            crate::shell::at_next_task(move || {
                 let earlier: Vec<String> = earlier.iter().filter_map(|m| m.as_string()).collect();
                 listen(&worker);
                 replay(earlier);
             });
-            if let Some(window) = web_sys::window() {
-                let _ = window.set_timeout_with_callback(later.unchecked_ref());
-            }
         }
         None => match spawn(&script_url()) {
             Ok(worker) => {
@@ -208,8 +206,8 @@ fn spawn(url: &str) -> Result<Worker, String> {
     })
 }
 
-/// `window.twirEngine`, as the starter script in `index.html` left it: the worker's script URL, the worker, and
-/// the messages it sent before the app ran.
+/// `window.twirEngine`, as the starter script in `index.html` left it: the worker's
+/// script URL, the worker, and the messages it sent before the app ran.
 fn boot() -> Option<JsValue> {
     let window = web_sys::window()?;
     js_sys::Reflect::get(&window, &"twirEngine".into())
@@ -224,8 +222,8 @@ fn script_url() -> String {
         .unwrap_or_else(|| SCRIPT.to_string())
 }
 
-/// The worker the starter script started, and the list its messages go to until the app
-/// listens itself.
+/// The worker the starter script started, and the list its messages go to until the
+/// app listens itself.
 fn from_boot() -> Option<(Worker, js_sys::Array)> {
     let boot = boot()?;
     let worker: Worker = js_sys::Reflect::get(&boot, &"worker".into())
