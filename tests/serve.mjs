@@ -11,6 +11,7 @@ const TYPES = {
   '.css': 'text/css',
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
+  '.png': 'image/png',
   '.csv': 'text/csv',
   '.bin': 'application/octet-stream',
   '.webmanifest': 'application/manifest+json',

@@ -18,6 +18,9 @@ use crate::output::{brotli, gzip};
 /// Files smaller than this are not worth a compressed copy.
 const MIN_COMPRESS: u64 = 1024;
 
+/// Formats compressed already (the favicon is a PNG): brotli would make them bigger.
+const COMPRESSED_ALREADY: [&str; 4] = ["png", "jpg", "webp", "woff2"];
+
 /// What `finish` did, for the command line to print.
 #[derive(Debug, Default)]
 pub struct Finished {
@@ -57,7 +60,10 @@ pub fn finish(dist: &Path) -> Result<Finished> {
             continue;
         }
         let size = path.metadata()?.len();
-        if size < MIN_COMPRESS {
+        let packed = path
+            .extension()
+            .is_some_and(|e| COMPRESSED_ALREADY.contains(&e.to_string_lossy().as_ref()));
+        if size < MIN_COMPRESS || packed {
             continue;
         }
         let br = PathBuf::from(format!("{name}.br"));
