@@ -24,13 +24,16 @@ for (let run = 0; run < runs; run++) {
   const main = `${parse.pid}:${parse.tid}`;
   const nav = events.find((e) => e.name === 'navigationStart' && `${e.pid}:${e.tid}` === main) || parse;
   const onMain = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X');
-  const tasks = onMain.filter((e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.dur > 50_000);
+  // A task is an outermost RunTask (the scheduler nests them).
+  const runs = onMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
+  const within = (e, o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur;
+  const tasks = runs.filter((e) => e.dur > 50_000 && !runs.some((o) => within(e, o)));
   console.log(`run ${run + 1}: ${tasks.length} task(s) over 50 ms on ${names.get(main)}`);
   for (const t of tasks) {
-    const inside = onMain.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.dur > 3_000);
+    const inside = onMain.filter((e) => within(e, t) && e.dur > 3_000 && !runs.includes(e));
     console.log(`  at ${((t.ts - nav.ts) / 1000).toFixed(0)} ms, ${(t.dur / 1000).toFixed(0)} ms:`);
     for (const e of inside.sort((a, b) => a.ts - b.ts)) {
-      const depth = inside.filter((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur).length;
+      const depth = inside.filter((o) => within(e, o)).length;
       const detail = e.args?.data?.url || e.args?.data?.functionName || e.args?.data?.type || e.args?.fileName || '';
       console.log(`    ${'  '.repeat(depth)}${e.name} ${(e.dur / 1000).toFixed(1)} ms ${String(detail).replace(/^.*\//, '').slice(0, 60)}`);
     }
