@@ -3,7 +3,8 @@
 //! Netlify and Cloudflare Pages; the README shows the same rules for nginx) with
 //! long-lived caching for content-hashed files and a strict Content-Security-Policy;
 //! and the first view's latest issue written into `index.html` (`first_view.rs`), and the
-//! data files' names written into `sw.js` and `worker.js` (`twir_engine::files`).
+//! data files' names written into `sw.js` and `worker.js` (`twir_engine::files`); and
+//! V8's compile hint on the app's JS glue (`compile_hint.rs`).
 
 use std::path::{Path, PathBuf};
 
@@ -51,6 +52,8 @@ pub fn finish(dist: &Path) -> Result<Finished> {
     let html = std::fs::read_to_string(&page)
         .with_context(|| format!("{}: no index.html (run trunk build first)", dist.display()))?;
     let html = crate::first_view::write(&html, &engine, dist)?;
+    // The app's JS glue with V8's compile hint, before it is compressed below.
+    let html = crate::compile_hint::write(&html, dist)?;
     std::fs::write(&page, &html)?;
     let mut files = Vec::new();
     collect(dist, &mut files)?;

@@ -6,6 +6,7 @@
 pub mod assemble;
 mod attribution;
 pub mod cli;
+mod compile_hint;
 mod crate_of_the_week;
 mod decode;
 mod export;
