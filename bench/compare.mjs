@@ -26,8 +26,11 @@ const PAGEFIND = path.join(ROOT, 'node_modules/.bin/pagefind');
 const WORK = path.join(ROOT, 'target/bench-compare');
 const SITE = path.join(WORK, 'site');
 const RUNS = Number(process.env.BENCH_RUNS || 3);
-// Cold starts per side and network (the median is reported, with the range).
-const COLD_RUNS = Number(process.env.COLD_RUNS || 5);
+// Cold starts per side and network (the median is reported, with the range). 15, not 5:
+// on a 2-core machine one loopback cold start ranges 0.3 to 0.7 s on either side, and
+// medians of 5 of the same build moved 0.37 to 0.66 s between runs; 15 adds well under a
+// minute to the whole run.
+const COLD_RUNS = Number(process.env.COLD_RUNS || 15);
 const FIRST_QUERY = 'yew';
 
 // Every plain query both understand, then the checks' queries each search can be asked.
