@@ -153,9 +153,7 @@ fn answer_waiting() {
             return;
         };
         if let Some((id, request)) = WAITING.take() {
-            // The page asks for its blank box too: the reader's first question is the
-            // first one with words.
-            let asked = !request.query.trim().is_empty();
+            let asked = has_words(&request);
             if asked {
                 crate::timing::mark_once("first search");
                 WARM.set(true);
@@ -172,6 +170,12 @@ fn answer_waiting() {
     });
 }
 
+/// The page asks for its blank box too: the reader's first question is the first one
+/// with words.
+fn has_words(request: &SearchRequest) -> bool {
+    !request.query.trim().is_empty()
+}
+
 /// V8 compiles a wasm function only when it is first called, on the calling thread: the
 /// first search of a cold start compiled most of the search path, 31 of its 37 ms in a
 /// traced cold load. When the index opens before the reader has asked anything, a
@@ -181,8 +185,7 @@ fn answer_waiting() {
 /// path itself, and is not kept waiting for a warm-up.
 fn warm_up_later() {
     let run = Closure::once_into_js(|| {
-        let asked =
-            WAITING.with_borrow(|w| w.as_ref().is_some_and(|(_, r)| !r.query.trim().is_empty()));
+        let asked = WAITING.with_borrow(|w| w.as_ref().is_some_and(|(_, r)| has_words(r)));
         if asked || WARM.replace(true) {
             return;
         }
