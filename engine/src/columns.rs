@@ -1,14 +1,14 @@
-//! Per-document columns built from the display table when a bundle opens: what
+//! Per-document columns built from the display table as each segment arrives: what
 //! filters, sorting and facets read, instead of tantivy fast fields and filter terms
 //! that every phone would download again (the table already has all of it).
 
 use std::collections::HashMap;
 
-use crate::table::Table;
-use crate::{Record, RecordKind, SectionGroup};
+use crate::table::Entry;
+use crate::{Issue, Record, RecordKind, SectionGroup};
 
 /// Document `n`'s values are at index `n` (document n is table entry n).
-#[derive(Debug)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Columns {
     pub kind: Vec<RecordKind>,
     pub group: Vec<SectionGroup>,
@@ -26,55 +26,46 @@ pub(crate) struct Columns {
     issue_year: HashMap<u32, u32>,
 }
 
+/// What [`Columns::extend`] looks up while segments arrive, and no query reads: kept
+/// beside the columns, not copied into each engine opened over them.
+#[derive(Debug, Default)]
+pub(crate) struct ColumnIds {
+    domains: HashMap<String, u32>,
+    sections: HashMap<String, u32>,
+    issue_date: HashMap<u32, u32>,
+}
+
 pub(crate) const NO_DOMAIN: u32 = u32::MAX;
 
 impl Columns {
-    pub fn new(table: &Table) -> Columns {
-        let issue_year: HashMap<u32, u32> = table
-            .issues
-            .iter()
-            .map(|i| (i.number, i.year().unwrap_or(0)))
-            .collect();
-        let issue_date: HashMap<u32, u32> = table
-            .issues
-            .iter()
-            .map(|i| (i.number, date_number(&i.date)))
-            .collect();
-        let n = table.entries.len();
-        let mut c = Columns {
-            kind: Vec::with_capacity(n),
-            group: Vec::with_capacity(n),
-            boilerplate: Vec::with_capacity(n),
-            date: Vec::with_capacity(n),
-            domain: Vec::with_capacity(n),
-            domains: Vec::new(),
-            section: Vec::with_capacity(n),
-            sections: Vec::new(),
-            issue_year,
-        };
-        let mut domain_ids: HashMap<&str, u32> = HashMap::new();
-        let mut section_ids: HashMap<&str, u32> = HashMap::new();
-        for entry in &table.entries {
+    /// Adds the columns of one segment's `entries` (numbered after those added before),
+    /// with the rows of its `issues`: each segment carries its years' issues, so the
+    /// date and year of each of its records are known when it arrives.
+    pub fn extend(&mut self, ids: &mut ColumnIds, issues: &[Issue], entries: &[Entry]) {
+        for i in issues {
+            self.issue_year.insert(i.number, i.year().unwrap_or(0));
+            ids.issue_date.insert(i.number, date_number(&i.date));
+        }
+        for entry in entries {
             let r = &entry.record;
-            c.kind.push(r.kind());
-            c.group.push(group_of(r));
-            c.boilerplate
+            self.kind.push(r.kind());
+            self.group.push(group_of(r));
+            self.boilerplate
                 .push(matches!(r, Record::Link(l) if l.boilerplate));
             // The date of the issue a hit shows (a repeated link's first), so that
             // sorting by date agrees with the dates on the screen.
-            c.date
-                .push(issue_date.get(&r.issue()).copied().unwrap_or(0));
+            self.date
+                .push(ids.issue_date.get(&r.issue()).copied().unwrap_or(0));
             let domain = match r {
                 Record::Link(l) if !l.domain.is_empty() => {
-                    intern(&l.domain, &mut domain_ids, &mut c.domains)
+                    intern(&l.domain, &mut ids.domains, &mut self.domains)
                 }
                 _ => NO_DOMAIN,
             };
-            c.domain.push(domain);
-            c.section
-                .push(intern(r.section(), &mut section_ids, &mut c.sections));
+            self.domain.push(domain);
+            let section = intern(r.section(), &mut ids.sections, &mut self.sections);
+            self.section.push(section);
         }
-        c
     }
 
     pub fn year_of_issue(&self, number: u32) -> u32 {
@@ -83,12 +74,13 @@ impl Columns {
 }
 
 /// The id of `value` in `values`, added there the first time it is seen.
-fn intern<'a>(value: &'a str, ids: &mut HashMap<&'a str, u32>, values: &mut Vec<String>) -> u32 {
-    let next = values.len() as u32;
-    let id = *ids.entry(value).or_insert(next);
-    if id == next {
-        values.push(value.to_string());
+fn intern(value: &str, ids: &mut HashMap<String, u32>, values: &mut Vec<String>) -> u32 {
+    if let Some(&id) = ids.get(value) {
+        return id;
     }
+    let id = values.len() as u32;
+    ids.insert(value.to_string(), id);
+    values.push(value.to_string());
     id
 }
 

@@ -13,38 +13,40 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::columns::{group_of, Columns};
 use crate::facet::{Facet, FacetCount, FacetValue, Facets};
-use crate::table::Table;
+use crate::table::Entry;
 use crate::Record;
 
 /// Sites counted by name; the rest together as [`FacetValue::OtherSites`].
 const TOP_SITES: usize = 20;
 
 /// Each entry's facet values, as ids into one list of values per facet.
+#[derive(Clone, Default)]
 pub(crate) struct FacetIndex {
     /// Per entry, per facet (in [`Facet::ALL`]'s order).
     keys: Vec<[u32; 5]>,
     values: [Vec<FacetValue>; 5],
 }
 
+/// Each facet value's id in a [`FacetIndex`], looked up while segments arrive and by
+/// no query: kept beside the index, not copied into each engine opened over it.
+#[derive(Default)]
+pub(crate) struct FacetIds([HashMap<FacetValue, u32>; 5]);
+
 impl FacetIndex {
-    pub fn new(table: &Table, columns: &Columns) -> FacetIndex {
-        let mut values: [Vec<FacetValue>; 5] = Default::default();
-        let mut ids: [HashMap<FacetValue, u32>; 5] = Default::default();
-        let keys = table
-            .entries
-            .iter()
-            .map(|e| {
-                Facet::ALL.map(|facet| {
-                    let f = facet.index();
-                    let value = value_of(columns, &e.record, facet);
-                    *ids[f].entry(value).or_insert_with_key(|value| {
-                        values[f].push(value.clone());
-                        values[f].len() as u32 - 1
-                    })
+    /// Adds the facet values of one segment's `entries`, numbered after those added
+    /// before (their columns are in `columns` already).
+    pub fn extend(&mut self, ids: &mut FacetIds, entries: &[Entry], columns: &Columns) {
+        let (values, ids) = (&mut self.values, &mut ids.0);
+        self.keys.extend(entries.iter().map(|e| {
+            Facet::ALL.map(|facet| {
+                let f = facet.index();
+                let value = value_of(columns, &e.record, facet);
+                *ids[f].entry(value).or_insert_with_key(|value| {
+                    values[f].push(value.clone());
+                    values[f].len() as u32 - 1
                 })
             })
-            .collect();
-        FacetIndex { keys, values }
+        }));
     }
 
     /// Counts the facets of the entries `docs`.

@@ -3,8 +3,9 @@
 
 use crate::answer::Hit;
 use crate::columns::group_of;
+use crate::joined::JoinedTable;
 use crate::snippet::{snippet, HighlightTerms, MAX_SNIPPET};
-use crate::table::{Entry, Table};
+use crate::table::Entry;
 use crate::Record;
 
 /// What each kind of record shows in a hit's fields.
@@ -70,7 +71,7 @@ impl Shown {
 }
 
 /// The hit for `entry` of `table`, ranked `score`, with `terms` found in its texts.
-pub(crate) fn hit(table: &Table, entry: &Entry, score: f32, terms: &HighlightTerms) -> Hit {
+pub(crate) fn hit(table: &JoinedTable, entry: &Entry, score: f32, terms: &HighlightTerms) -> Hit {
     let record = &entry.record;
     let issue = table.issue(record.issue());
     let shown = Shown::of(record);

@@ -30,6 +30,8 @@ mod filter;
 #[cfg(feature = "index")]
 mod hit;
 #[cfg(feature = "index")]
+mod joined;
+#[cfg(feature = "index")]
 mod phrase;
 #[cfg(all(feature = "index", not(target_arch = "wasm32")))]
 pub mod plan;
@@ -69,4 +71,4 @@ pub use bundle::{sha256_hex, Bundle, IndexStats, Manifest, SegmentFile, FORMAT_V
 #[cfg(feature = "index")]
 pub use search::Engine;
 #[cfg(feature = "index")]
-pub use segments::Segment;
+pub use segments::{Arrived, Segment};

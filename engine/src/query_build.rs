@@ -102,7 +102,7 @@ impl Engine {
             let base = base_of(&bases, segment);
             Ok(move |doc: DocId| {
                 let doc = (base + doc) as usize;
-                table.entries.get(doc).is_some_and(|e| keep(doc, e))
+                table.entry(doc).is_some_and(|e| keep(doc, e))
             })
         });
         Box::new(BoostQuery::new(

@@ -14,11 +14,11 @@ use crate::answer::{IssueSummary, SearchRequest, SearchResults, Sort};
 use crate::columns::Columns;
 use crate::facets::{DocIdCollector, FacetIndex};
 use crate::hit::hit;
+use crate::joined::JoinedTable;
 use crate::query::ParsedQuery;
 use crate::schema::{self, Fields};
-use crate::segments::Segment;
+use crate::segments::{Arrived, Opened, Segment};
 use crate::snippet::HighlightTerms;
-use crate::table::Table;
 use crate::typos::Typos;
 use crate::{Error, ErrorKind, Issue, Manifest, Record, RecordKind, SegmentFile};
 
@@ -29,7 +29,7 @@ pub struct Engine {
     pub(crate) fields: Fields,
     reader: IndexReader,
     /// Shared with the per-document checks of filters and phrases inside queries.
-    pub(crate) table: Arc<Table>,
+    pub(crate) table: Arc<JoinedTable>,
     pub(crate) columns: Arc<Columns>,
     facet_index: FacetIndex,
     /// Each tantivy segment's first table entry: document d of it is entry base + d.
@@ -50,13 +50,22 @@ impl Engine {
         Engine::from_segments(manifest, segments)
     }
 
-    /// Opens segments already parsed with [`Segment::parse`]: how the app opens the
-    /// index again each time one more segment has arrived, without parsing the others
-    /// again. They are taken by value: the last open, with every segment, moves their
-    /// tables into the engine instead of copying 95,000 records (an open before it
-    /// passes clones).
-    pub fn from_segments(manifest: Manifest, segments: Vec<Segment>) -> Result<Engine, Error> {
-        let opened = crate::segments::open(&manifest, segments)?;
+    /// Opens segments already parsed with [`Segment::parse`], in any order (the same
+    /// segment twice counts once). The app adds them to an [`Arrived`] instead, as each
+    /// arrives, and opens the engine again from it.
+    pub fn from_segments(manifest: Manifest, mut segments: Vec<Segment>) -> Result<Engine, Error> {
+        let at = |s: &Segment| manifest.segments.iter().position(|f| f.name == s.name());
+        segments.sort_by_key(|s| at(s));
+        segments.dedup_by(|a, b| a.name() == b.name());
+        let mut arrived = Arrived::new(manifest);
+        for segment in segments {
+            arrived.add(segment)?;
+        }
+        arrived.engine()
+    }
+
+    /// The engine over what [`Arrived::engine`] opened.
+    pub(crate) fn from_opened(manifest: Manifest, opened: Opened) -> Result<Engine, Error> {
         let index = opened.index;
         crate::tokenizer::register(index.tokenizers());
         let fields = schema::fields_of(&index.schema()).ok_or_else(|| {
@@ -71,15 +80,13 @@ impl Engine {
             .reload_policy(ReloadPolicy::Manual)
             .num_warming_threads(0)
             .try_into()?;
-        let table = opened.table;
-        let columns = Columns::new(&table);
         Ok(Engine {
             manifest,
             fields,
             reader,
-            facet_index: FacetIndex::new(&table, &columns),
-            columns: Arc::new(columns),
-            table: Arc::new(table),
+            facet_index: opened.facets,
+            columns: Arc::new(opened.columns),
+            table: Arc::new(opened.table),
             bases: Arc::new(opened.bases),
             loaded: opened.loaded,
         })
@@ -105,7 +112,7 @@ impl Engine {
 
     /// Every issue, ascending by number.
     pub fn issues(&self) -> &[Issue] {
-        &self.table.issues
+        self.table.issues()
     }
 
     pub fn issue(&self, number: u32) -> Option<&Issue> {
@@ -127,8 +134,7 @@ impl Engine {
     pub fn issue_records(&self, number: u32) -> Vec<&Record> {
         let mut records: Vec<&Record> = self
             .table
-            .entries
-            .iter()
+            .entries()
             .filter(|e| e.issue_numbers().any(|n| n == number))
             .map(|e| &e.record)
             .collect();
@@ -143,11 +149,11 @@ impl Engine {
     pub fn issue_summaries(&self) -> std::collections::BTreeMap<u32, IssueSummary> {
         let mut out: std::collections::BTreeMap<u32, IssueSummary> = self
             .table
-            .issues
+            .issues()
             .iter()
             .map(|i| (i.number, IssueSummary::default()))
             .collect();
-        for entry in &self.table.entries {
+        for entry in self.table.entries() {
             for n in entry.issue_numbers() {
                 let Some(summary) = out.get_mut(&n) else {
                     continue;
@@ -178,7 +184,7 @@ impl Engine {
             searcher: &searcher,
             schema: &searcher.schema().clone(),
             whole: &self.manifest.stats,
-            loaded_docs: self.table.entries.len() as u64,
+            loaded_docs: self.table.len() as u64,
         };
         let stats: &dyn Bm25StatisticsProvider = if self.is_complete() {
             &searcher
@@ -233,7 +239,7 @@ impl Engine {
         let terms = HighlightTerms::of(&parsed);
         for (score, addr) in page {
             let base = base_of(&self.bases, searcher.segment_reader(addr.segment_ord));
-            if let Some(entry) = self.table.entries.get((base + addr.doc_id) as usize) {
+            if let Some(entry) = self.table.entry((base + addr.doc_id) as usize) {
                 results.hits.push(hit(&self.table, entry, score, &terms));
             }
         }

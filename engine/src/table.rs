@@ -45,27 +45,6 @@ pub(crate) struct Entry {
 }
 
 impl Table {
-    pub fn issue(&self, number: u32) -> Option<&Issue> {
-        self.issues
-            .binary_search_by_key(&number, |i| i.number)
-            .ok()
-            .map(|i| &self.issues[i])
-    }
-
-    pub fn crates(&self) -> impl Iterator<Item = &CrateOfTheWeek> {
-        self.entries.iter().filter_map(|e| match &e.record {
-            Record::Crate(c) => Some(c),
-            _ => None,
-        })
-    }
-
-    pub fn quotes(&self) -> impl Iterator<Item = &Quote> {
-        self.entries.iter().filter_map(|e| match &e.record {
-            Record::Quote(q) => Some(q),
-            _ => None,
-        })
-    }
-
     // Only the writer (native) serialises the table.
     #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     pub fn to_json(&self) -> Result<Vec<u8>, serde_json::Error> {

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use index_builder::ingest::{ingest, Inputs};
 use twir_engine::writer::{write_index, write_single_segment, BuiltIndex};
-use twir_engine::{Engine, Record, RecordKind, SearchRequest, SearchResults};
+use twir_engine::{Arrived, Engine, Record, RecordKind, SearchRequest, SearchResults, Segment};
 
 fn records() -> &'static Vec<Record> {
     static RECORDS: OnceLock<Vec<Record>> = OnceLock::new();
@@ -161,4 +161,98 @@ fn the_first_segment_answers_alone_and_says_what_is_missing() {
     // A segment that is not the manifest's is refused.
     let stranger = vec![("index.0000000000000000.bin".to_string(), first[0].1.clone())];
     assert!(Engine::open(built.manifest.clone(), &stranger).is_err());
+}
+
+/// Every hit of `q` (up to 200) by (kind, issue, url), with the issues it lists.
+fn listed_issues(engine: &Engine, q: &str) -> Vec<(String, Vec<u32>)> {
+    let r = engine
+        .search(&SearchRequest {
+            limit: 200,
+            ..SearchRequest::new(q)
+        })
+        .unwrap();
+    let mut hits: Vec<_> = r
+        .hits
+        .iter()
+        .map(|h| {
+            (
+                format!("{:?} {} {}", h.kind, h.issue, h.url),
+                h.issues.clone(),
+            )
+        })
+        .collect();
+    hits.sort();
+    hits
+}
+
+/// Adds the segments of `manifest` one by one, as the worker does, opening an engine
+/// after each and keeping them all; returns the engines.
+fn one_by_one(manifest: &twir_engine::Manifest, built: &BuiltIndex) -> Vec<Engine> {
+    let files = built.files();
+    let mut arrived = Arrived::new(manifest.clone());
+    let mut engines = Vec::new();
+    for file in &manifest.segments {
+        let (name, bytes) = files.iter().find(|(n, _)| *n == file.name).unwrap();
+        arrived
+            .add(Segment::parse(manifest, name, bytes).unwrap())
+            .unwrap();
+        engines.push(arrived.engine().unwrap());
+    }
+    engines
+}
+
+#[test]
+fn segments_added_one_by_one_list_every_issue_a_link_was_in() {
+    let merged = write_single_segment(records(), "x").unwrap();
+    let one = Engine::open(merged.manifest.clone(), &merged.files()).unwrap();
+    let built = segmented();
+    // The manifest's order (newest first), and the oldest first: then a link's own
+    // entry arrives before the later issues it was seen in.
+    let mut oldest_first = built.manifest.clone();
+    oldest_first.segments[1..].reverse();
+    for manifest in [&built.manifest, &oldest_first] {
+        let engines = one_by_one(manifest, built);
+        let first = engines.first().unwrap();
+        let before = listed_issues(first, "kind:crate yew");
+        let all = engines.last().unwrap();
+        assert!(all.is_complete());
+        let mut repeated = 0;
+        for q in [
+            "rust",
+            "async",
+            "this week in rust",
+            "site:github.com",
+            "tokio",
+        ] {
+            let (a, b) = (listed_issues(&one, q), listed_issues(all, q));
+            let differ: Vec<_> = a.iter().zip(&b).filter(|(x, y)| x != y).take(3).collect();
+            assert!(
+                a.len() == b.len() && differ.is_empty(),
+                "{q}: {} hits against {}, first differences (merged, one by one): {differ:?}",
+                a.len(),
+                b.len()
+            );
+            repeated += b.iter().filter(|(_, issues)| issues.len() > 1).count();
+        }
+        assert!(repeated > 20, "links seen in several issues: {repeated}");
+        assert_eq!(
+            all.issue_records(644).len(),
+            one.issue_records(644).len(),
+            "issue 644 with the links it repeats"
+        );
+        // The engine opened on the first segment alone answers as it did.
+        assert_eq!(listed_issues(first, "kind:crate yew"), before);
+        assert!(!before.is_empty());
+    }
+    // Out of the manifest's order, or twice: refused, and the rest still opens.
+    let files = built.files();
+    let mut arrived = Arrived::new(built.manifest.clone());
+    let parse = |at: usize| Segment::parse(&built.manifest, &files[at].0, &files[at].1).unwrap();
+    arrived.add(parse(1)).unwrap();
+    let err = arrived.add(parse(0)).unwrap_err();
+    assert!(err.to_string().contains(&files[0].0), "{err}");
+    assert!(arrived.add(parse(1)).is_err());
+    arrived.add(parse(2)).unwrap();
+    assert_eq!(arrived.len(), 2);
+    assert_eq!(arrived.engine().unwrap().missing().len(), files.len() - 2);
 }

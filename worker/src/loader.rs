@@ -7,7 +7,7 @@
 use gloo_net::http::{Request, Response};
 use twir_engine::files::{DATA_DIR as DATA, MANIFEST};
 use twir_engine::messages::{Failure, Progress};
-use twir_engine::{Engine, Manifest, Segment};
+use twir_engine::{Arrived, Engine, Manifest, Segment};
 
 /// After the first segment, the engine is opened again for a newly arrived segment only
 /// when the last opening was longer ago than this.
@@ -260,14 +260,14 @@ async fn open_all(
     }
     let mut arriving = FuturesOrdered::new();
     arriving.push_back(download(0));
-    let mut segments: Vec<Segment> = Vec::new();
+    let mut arrived = Arrived::new(manifest.clone());
     let mut urls = Vec::new();
     let mut not_saved = None;
     let mut last_open = js_sys::Date::now();
-    while let Some(arrived) = arriving.next().await {
-        let (url, bytes) = arrived?;
+    while let Some(next) = arriving.next().await {
+        let (url, bytes) = next?;
         crate::timing::mark_once("first segment read");
-        if !segments.is_empty() {
+        if !arrived.is_empty() {
             // Reading a segment holds the worker for tens of milliseconds, and on a fast
             // network the next one has often arrived already: the page's search, asked
             // meanwhile, is answered first (by the engine opened so far) rather than after
@@ -275,25 +275,23 @@ async fn open_all(
             next_task().await;
             between();
         }
-        if segments.is_empty() {
+        if arrived.is_empty() {
             (1..manifest.segments.len()).for_each(|at| arriving.push_back(download(at)));
         }
-        let name = manifest.segments[segments.len()].name.as_str();
+        let name = manifest.segments[arrived.len()].name.as_str();
         let segment = match crate::digest::sha256_hex(&bytes).await {
             Some(sha256) => Segment::parse_digested(manifest, name, &bytes, &sha256),
             None => Segment::parse(manifest, name, &bytes),
         }
         .map_err(|e| Failure::refused(&e))?;
+        arrived.add(segment).map_err(|e| Failure::refused(&e))?;
         crate::timing::mark_once("first segment parsed");
-        segments.push(segment);
         // Open what has arrived after the first segment, then again only when the next
         // one took a while: segments that come from the cache on a repeat visit arrive
-        // together, and opening after each would only repeat the work.
+        // together, and each opening has the page ask its search again.
         let slow = js_sys::Date::now() - last_open > REOPEN_AFTER_MS;
-        if segments.len() < manifest.segments.len() && (segments.len() == 1 || slow) {
-            let engine = Engine::from_segments(manifest.clone(), segments.clone())
-                .map_err(|e| Failure::refused(&e))?;
-            partial(engine);
+        if arrived.len() < manifest.segments.len() && (arrived.len() == 1 || slow) {
+            partial(arrived.engine().map_err(|e| Failure::refused(&e))?);
             last_open = js_sys::Date::now();
         }
         // Saved for offline use once it is open, not before: the first answer does not
@@ -303,8 +301,7 @@ async fn open_all(
         }
         urls.push(url);
     }
-    let engine =
-        Engine::from_segments(manifest.clone(), segments).map_err(|e| Failure::refused(&e))?;
+    let engine = arrived.engine().map_err(|e| Failure::refused(&e))?;
     if not_saved.is_none() {
         if let Err(e) =
             crate::offline::keep_manifest(&format!("{DATA}/{MANIFEST}"), text, &urls).await
