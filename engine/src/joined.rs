@@ -29,11 +29,24 @@ impl JoinedTable {
     }
 
     pub fn entry(&self, at: usize) -> Option<&Entry> {
-        let part = self
-            .starts
-            .partition_point(|&start| start <= at)
-            .checked_sub(1)?;
+        let part = self.part_holding(at)?;
         self.parts[part].get(at - self.starts[part])
+    }
+
+    /// The part whose first entry is `base` (a tantivy segment's base): a check that
+    /// reads every matching document of a segment looks its part up once, not per
+    /// document.
+    pub fn part_from(&self, base: usize) -> Option<&Arc<Vec<Entry>>> {
+        let part = self.part_holding(base)?;
+        (self.starts[part] == base).then(|| &self.parts[part])
+    }
+
+    /// The last part starting at or before entry `at` (an empty part shares its start
+    /// with the next).
+    fn part_holding(&self, at: usize) -> Option<usize> {
+        self.starts
+            .partition_point(|&start| start <= at)
+            .checked_sub(1)
     }
 
     /// Every entry, in order.
@@ -163,6 +176,9 @@ mod tests {
             [Some("a".into()), Some("b".into()), Some("c".into()), None]
         );
         assert_eq!(t.entries().count(), 3);
+        assert_eq!(t.part_from(2).map(|p| p.len()), Some(1));
+        assert_eq!(t.part_from(0).map(|p| p.len()), Some(2));
+        assert!(t.part_from(1).is_none());
         let numbers: Vec<u32> = t.issues().iter().map(|i| i.number).collect();
         assert_eq!(numbers, [1, 3, 5]);
         assert_eq!(t.issue(5).unwrap().title, "five again");

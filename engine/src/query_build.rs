@@ -98,11 +98,11 @@ impl Engine {
         let (table, bases) = (self.table.clone(), self.bases.clone());
         let keep = Arc::new(keep);
         let predicate = FunctionPredicate::from(move |segment: &SegmentReader| {
-            let (table, keep) = (table.clone(), keep.clone());
-            let base = base_of(&bases, segment);
+            let base = base_of(&bases, segment) as usize;
+            let (part, keep) = (table.part_from(base).cloned(), keep.clone());
             Ok(move |doc: DocId| {
-                let doc = (base + doc) as usize;
-                table.entry(doc).is_some_and(|e| keep(doc, e))
+                let entry = part.as_ref().and_then(|p| p.get(doc as usize));
+                entry.is_some_and(|e| keep(base + doc as usize, e))
             })
         });
         Box::new(BoostQuery::new(
