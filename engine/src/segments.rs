@@ -87,10 +87,11 @@ impl Segment {
 ///
 /// Opening an engine over them ([`Arrived::engine`]) costs about the same however many
 /// have arrived: each segment's tantivy files are written once, into one directory that
-/// every opening shares, and its display table, columns and facet values are added
-/// once, to parts that every engine shares. The worker opens the engine again as
-/// segments arrive while the reader types; joining every loaded segment again for each
-/// opening held its thread for 50-70 ms (a phone, several times that) at the last one.
+/// every opening shares; its display table is added once, as a part that every engine
+/// shares; and its columns and facet values are worked out once (each opening copies
+/// those flat arrays, not the work). The worker opens the engine again as segments
+/// arrive while the reader types; joining every loaded segment again for each opening
+/// held its thread for 50-70 ms (a phone, several times that) at the last one.
 pub struct Arrived {
     manifest: Manifest,
     /// Every added segment's tantivy files; each opening writes its own `meta.json`,
