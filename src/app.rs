@@ -34,6 +34,9 @@ enum LoadState {
     Loading,
     /// The worker answers from the segments loaded so far, or from all of them.
     Ready(IndexStatus),
+    /// The rest of the index could not be loaded: the worker goes on answering from
+    /// the segments opened before (`IndexStatus::missing` says which did not come).
+    Stopped(IndexStatus, Failure),
     Failed(Failure),
 }
 
@@ -70,10 +73,16 @@ pub fn App() -> impl IntoView {
         Message::Ready(status) => state.set(LoadState::Ready(status)),
         Message::Notice(text) => notice.set(Some(text)),
         Message::Failed(why) => state.set(LoadState::Failed(why)),
+        Message::Stopped(why) => state.set(match state.get_untracked() {
+            LoadState::Ready(status) | LoadState::Stopped(status, _) => {
+                LoadState::Stopped(status, why)
+            }
+            _ => LoadState::Failed(why),
+        }),
         Message::Answer { .. } => {}
     });
     let status = Memo::new(move |_| match state.get() {
-        LoadState::Ready(status) => Some(status),
+        LoadState::Ready(status) | LoadState::Stopped(status, _) => Some(status),
         _ => None,
     });
 
@@ -130,7 +139,8 @@ pub fn App() -> impl IntoView {
                     <ActiveFilters query=query />
                     {move || (!blank.get()).then(|| answer.get().map(|(r, ms)| {
                         let status = status.get();
-                        results_view(r, ms, query, shown, view, status.as_ref())
+                        let stopped = matches!(state.get(), LoadState::Stopped(..));
+                        results_view(r, ms, query, shown, view, status.as_ref(), stopped)
                     }))}
                 }
                 .into_any(),
@@ -301,30 +311,13 @@ fn status_view(
         } else {
             "Loading the index… you can type already.".to_string()
         }),
-        LoadState::Failed(failure) => {
-            // Another version's index: starting again would fail the same way, and only
-            // the page of the site's current version reads it.
-            let reload = failure.needs_reload();
-            view! {
-                <div class="status error" role="alert">
-                    <p>{failure.why}</p>
-                    {reload.then_some(view! {
-                        <p>"The site now publishes a search of another version: reload to use it."</p>
-                    })}
-                    <button on:click=move |_| {
-                        if reload {
-                            if let Some(window) = web_sys::window() {
-                                let _ = window.location().reload();
-                            }
-                        } else {
-                            state.set(LoadState::Loading);
-                            progress.set(Progress::default());
-                            worker::restart();
-                        }
-                    }>{if reload { "Reload" } else { "Retry" }}</button>
-                </div>
-            }
-            .into_any()
+        LoadState::Failed(failure) => failure_view(failure, None, progress, state),
+        LoadState::Stopped(status, failure) => {
+            let still = format!(
+                "Answering from what has arrived; not loaded: {}.",
+                status.missing.join(", ")
+            );
+            failure_view(failure, Some(still), progress, state)
         }
         LoadState::Ready(status) if !status.is_complete() => bar(format!(
             "Answering from what has arrived; still loading {} ({} of {} MB).",
@@ -363,6 +356,40 @@ fn is_offline() -> bool {
     web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }
 
+/// Why the index did not (all) load, and a button to start again; `still` says what
+/// answers meanwhile.
+fn failure_view(
+    failure: Failure,
+    still: Option<String>,
+    progress: RwSignal<Progress>,
+    state: RwSignal<LoadState>,
+) -> AnyView {
+    // Another version's index: starting again would fail the same way, and only the
+    // page of the site's current version reads it.
+    let reload = failure.needs_reload();
+    view! {
+        <div class="status error" role="alert">
+            <p>{failure.why}</p>
+            {still.map(|text| view! { <p>{text}</p> })}
+            {reload.then_some(view! {
+                <p>"The site now publishes a search of another version: reload to use it."</p>
+            })}
+            <button on:click=move |_| {
+                if reload {
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.location().reload();
+                    }
+                } else {
+                    state.set(LoadState::Loading);
+                    progress.set(Progress::default());
+                    worker::restart();
+                }
+            }>{if reload { "Reload" } else { "Retry" }}</button>
+        </div>
+    }
+    .into_any()
+}
+
 fn results_view(
     r: Result<SearchResults, String>,
     ms: u64,
@@ -370,9 +397,32 @@ fn results_view(
     shown: RwSignal<usize>,
     view: RwSignal<View>,
     status: Option<&IndexStatus>,
+    stopped: bool,
 ) -> AnyView {
     let partial = status.is_some_and(|s| !s.is_complete());
     let span = status.map_or((2013, 2013), IndexStatus::years);
+    // What a count is of when not every segment is in: still coming, or not coming.
+    let missing = status.map(|s| s.missing.join(", ")).unwrap_or_default();
+    let summary = |n: usize, query: &str, bounds: &str, ms: Option<u64>| {
+        let count = match n {
+            0 => "No results".to_string(),
+            1 => "1 result".to_string(),
+            n => format!("{n} results"),
+        };
+        let ms = ms.map(|ms| format!(" ({ms} ms)")).unwrap_or_default();
+        match (partial, stopped) {
+            (false, _) if n == 0 => {
+                format!("{count} for {query}{bounds}. Try fewer words or another spelling.")
+            }
+            (false, _) => format!("{count} for {query}{bounds}{ms}"),
+            (true, false) => {
+                format!("{count} so far for {query}{bounds}{ms}; more years are still loading")
+            }
+            (true, true) => format!(
+                "{count} for {query}{bounds} in the years that loaded{ms}; not loaded: {missing}"
+            ),
+        }
+    };
     match r {
         Err(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
         // The help and the latest issue (`#first-view`) stand in for results.
@@ -394,28 +444,14 @@ fn results_view(
             });
             view! {
                 <p class="summary" role="status">
-                    {format!("No results for {}{}. Try fewer words or another spelling.", r.understood, bounds(&r))}
+                    {summary(0, &r.understood, &bounds(&r), None)}
                 </p>
                 {fewer}
             }
             .into_any()
         }
         Ok(r) => {
-            let summary = if partial {
-                format!(
-                    "{} results so far for {}{} ({ms} ms); more years are still loading",
-                    r.total,
-                    r.understood,
-                    bounds(&r)
-                )
-            } else {
-                format!(
-                    "{} results for {}{} ({ms} ms)",
-                    r.total,
-                    r.understood,
-                    bounds(&r)
-                )
-            };
+            let summary = summary(r.total, &r.understood, &bounds(&r), Some(ms));
             let more = (r.hits.len() < r.total).then(|| {
                 view! {
                     <button class="more" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>

@@ -71,7 +71,7 @@ async function searchFilterAndOpenIssue(page, base) {
   await page.getByRole('status').filter({ hasText: /^\d+ results for yew/ }).waitFor({ timeout: 30_000 });
   const crates = page.getByRole('navigation', { name: 'Filters' }).getByRole('button', { name: /^Crate of the Week \(\d+\)$/ }).first();
   await crates.click();
-  await page.getByRole('status').filter({ hasText: /results for kind:crate yew/ }).waitFor();
+  await page.getByRole('status').filter({ hasText: /\d+ results? for kind:crate yew/ }).waitFor();
   await page.locator('.hit').filter({ hasText: 'Issue 215' }).first().getByRole('link', { name: 'Issue 215' }).click();
   await page.getByRole('heading', { level: 1, name: 'This Week in Rust 215' }).waitFor();
 }

@@ -1,12 +1,18 @@
 // End to end: the release build of the site, served on 127.0.0.1, in headless Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { serve } from './serve.mjs';
 import { launch, screenshotPath } from './browser.mjs';
 
 const DIST = path.resolve(new URL('../dist', import.meta.url).pathname);
-let site, browser, failBundle = false, slowBundle = false, damageBundle = false;
+// Each true, false, or a test of the segment's path: which downloads it applies to.
+let site, browser, failBundle = false, slowBundle = false, stallBundle = false, damageBundle = false;
+const applies = (what, file) => (typeof what === 'function' ? what(file) : what);
+// The segment that answers first; the others are the years of links.
+const FIRST_SEGMENT = JSON.parse(fs.readFileSync(path.join(DIST, 'data/manifest.json'), 'utf8')).segments[0].name;
+const later = (file) => !file.endsWith(`/${FIRST_SEGMENT}`);
 
 /// Waits until every segment of the index is in: counts and facets are then final.
 async function wholeIndex(page) {
@@ -14,7 +20,12 @@ async function wholeIndex(page) {
 }
 
 before(async () => {
-  site = await serve(DIST, { failBundle: () => failBundle, slowBundle: () => slowBundle, damageBundle: () => damageBundle });
+  site = await serve(DIST, {
+    failBundle: (file) => applies(failBundle, file),
+    slowBundle: (file) => applies(slowBundle, file),
+    stallBundle: (file) => applies(stallBundle, file),
+    damageBundle: (file) => applies(damageBundle, file),
+  });
   browser = await launch();
   console.log(`# Chromium ${browser.version()} against ${site.url}`);
 });
@@ -121,7 +132,7 @@ test('results from the first segment show while the other years load, then the c
     // Answered while the links of every year are still on their way, and said so.
     const loading = page.getByRole('status').filter({ hasText: /still loading .*2013–2017/ });
     assert.equal(await loading.count(), 1, 'the page says which years are still coming');
-    const partial = page.getByRole('status').filter({ hasText: /^\d+ results so far for yew/ });
+    const partial = page.getByRole('status').filter({ hasText: /^\d+ results? so far for yew/ });
     assert.equal(await partial.count(), 1);
     const before = Number((await partial.innerText()).match(/^\d+/)[0]);
     await page.getByRole('heading', { name: 'Kind (so far)' }).waitFor();
@@ -154,6 +165,56 @@ test('a failed index download says so and retries', async () => {
   assert.match(await page.locator('.latest').innerText(), /crate of the week/i);
   assert.match(await page.locator('.latest').innerText(), /noq/);
   await page.close();
+});
+
+test('when the later segments fail, the first one answers on, says which years it lacks and why, and Retry loads them', async () => {
+  failBundle = later;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${site.url}?q=yew`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    const said = await alert.innerText();
+    assert.match(said, /Could not load data\/index\.[0-9a-f]{16}\.bin: the server answered 503/);
+    assert.match(said, /Answering from what has arrived; not loaded: 2026, 2025, .*2013–2017\./);
+    // The crate of the week is in the first segment, and the count says it is not all.
+    await page.locator('.hit').filter({ hasText: 'Issue 215' }).first().waitFor();
+    const summary = page.locator('.summary');
+    assert.match(await summary.innerText(), /^\d+ results? for yew in the years that loaded \(\d+ ms\); not loaded: 2026, .*2013–2017$/);
+    const before = Number((await summary.innerText()).match(/^\d+/)[0]);
+    failBundle = false;
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await wholeIndex(page);
+    await page.getByRole('status').filter({ hasText: /^\d+ results for yew \(\d+ ms\)$/ }).waitFor();
+    const after = Number((await summary.innerText()).match(/^\d+/)[0]);
+    assert.ok(after > before, `every year's results once the rest loaded: ${before} then ${after}`);
+    assert.equal(await page.getByRole('alert').count(), 0);
+  } finally {
+    failBundle = false;
+    await context.close();
+  }
+});
+
+test('a download that stalls is said after 20 seconds without a byte, and Retry starts it again', async () => {
+  // Half of the first segment comes, then nothing, the connection left open.
+  stallBundle = (file) => !later(file);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(site.url);
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 60_000 });
+    assert.match(await alert.innerText(), /The download of crates and quotes 2013–2025 \(data\/index\.[0-9a-f]{16}\.bin\) broke off \(nothing arrived for 20 seconds\)\./);
+    stallBundle = false;
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await wholeIndex(page);
+    await page.getByRole('searchbox').fill('yew');
+    await page.locator('.hit').filter({ hasText: 'Issue 215' }).first().waitFor();
+  } finally {
+    stallBundle = false;
+    await context.close();
+  }
 });
 
 test('a damaged index download is refused by its sha256, named, and the repaired one opens on Retry', async () => {

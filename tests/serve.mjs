@@ -17,17 +17,20 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-// `failBundle()` true: the index download fails (503). `slowBundle()` true: it arrives
-// in 20 pieces over about two seconds, as on a slow phone network. `damageBundle()`
-// true: a segment arrives whole but with one byte changed, as a broken proxy or disk
-// would give it (sent uncompressed, so that it still decodes).
+// Each of these is asked of every segment download, with its path: `failBundle(path)`
+// true: it fails (503). `slowBundle(path)` true: it arrives in 20 pieces over about two
+// seconds, as on a slow phone network. `stallBundle(path)` true: half of it arrives and
+// then nothing more, the connection left open, as when a phone loses its network
+// mid-download (the server drops it after two minutes). `damageBundle(path)` true: it
+// arrives whole but with one byte changed, as a broken proxy or disk would give it
+// (sent uncompressed, so that it still decodes).
 // `prefix` (e.g. `/search/`): the site lives under that path, as on a host's sub-path.
 // `port`: 0 for any free one.
 // `requests` lists every path asked for, in order, and `sent()` counts the body bytes
 // served (compressed as sent), so a test can tell what crossed the network: what the
 // service worker answered from its cache never reaches the server. `log` has each
 // request's path, arrival time (ms since the epoch) and the body bytes sent for it.
-export function serve(root, { failBundle = () => false, slowBundle = () => false, damageBundle = () => false, prefix = '/', port = 0 } = {}) {
+export function serve(root, { failBundle = () => false, slowBundle = () => false, stallBundle = () => false, damageBundle = () => false, prefix = '/', port = 0 } = {}) {
   const requests = [];
   const log = [];
   let sent = 0;
@@ -52,7 +55,8 @@ export function serve(root, { failBundle = () => false, slowBundle = () => false
       return;
     }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (/\/index\.[0-9a-f]+\.bin$/.test(url.pathname) && failBundle()) {
+    const bundle = /\/index\.[0-9a-f]+\.bin$/.test(url.pathname);
+    if (bundle && failBundle(url.pathname)) {
       res.writeHead(503, { 'content-type': 'text/plain' }).end('unavailable');
       return;
     }
@@ -63,7 +67,7 @@ export function serve(root, { failBundle = () => false, slowBundle = () => false
     const type = TYPES[path.extname(file)] || 'application/octet-stream';
     const headers = { 'content-type': type, 'cache-control': 'no-cache' };
     if (csp) headers['content-security-policy'] = csp;
-    if (/\/index\.[0-9a-f]+\.bin$/.test(url.pathname) && damageBundle()) {
+    if (bundle && damageBundle(url.pathname)) {
       const bytes = fs.readFileSync(file);
       bytes[bytes.length >> 1] ^= 0x20;
       res.writeHead(200, headers).end(bytes);
@@ -83,7 +87,16 @@ export function serve(root, { failBundle = () => false, slowBundle = () => false
     res.writeHead(200, headers);
     entry.bytes = fs.statSync(body).size;
     sent += entry.bytes;
-    if (/\/index\.[0-9a-f]+\.bin$/.test(url.pathname) && slowBundle()) {
+    if (bundle && stallBundle(url.pathname)) {
+      const bytes = fs.readFileSync(body);
+      const half = bytes.length >> 1;
+      res.write(bytes.subarray(0, half));
+      sent -= entry.bytes - half;
+      entry.bytes = half;
+      setTimeout(() => res.destroy(), 120_000).unref();
+      return;
+    }
+    if (bundle && slowBundle(url.pathname)) {
       const bytes = fs.readFileSync(body);
       const piece = Math.ceil(bytes.length / 20);
       let at = 0;

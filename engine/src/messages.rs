@@ -40,6 +40,11 @@ pub enum Message {
     /// Nothing can answer. The page says why and offers to start again, or to reload
     /// when only a newer page can read the index.
     Failed(Failure),
+    /// The rest of the index could not be loaded, but what was opened before (the
+    /// last [`Message::Ready`], its `missing` segments still missing) goes on
+    /// answering. The page keeps its results, says they are not all the years and why,
+    /// and offers to start again.
+    Stopped(Failure),
     Answer {
         id: u32,
         answer: Answer,

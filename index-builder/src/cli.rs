@@ -413,8 +413,9 @@ fn search(
         return Ok(());
     }
     println!(
-        "{} results for {} ({ms:.1} ms)",
+        "{} result{} for {} ({ms:.1} ms)",
         results.total,
+        if results.total == 1 { "" } else { "s" },
         if results.understood.is_empty() {
             "(nothing)"
         } else {

@@ -59,7 +59,13 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
         let progress = |p| post(&Message::Progress(p));
         if let Err(why) = loader::load(progress, opened, answer_waiting).await {
-            post(&Message::Failed(why));
+            // The segments opened before the failure still answer.
+            let open = ENGINE.with_borrow(Option::is_some);
+            post(&if open {
+                Message::Stopped(why)
+            } else {
+                Message::Failed(why)
+            });
         }
     });
 }

@@ -19,6 +19,11 @@ const REOPEN_AFTER_MS: f64 = 400.0;
 /// first answer to draw; now 5.
 const PROGRESS_EVERY_MS: f64 = 100.0;
 
+/// A download that brings nothing for this long has stalled, and the reader is told so
+/// and offered to start again. A browser's fetch has no such limit of its own: a phone
+/// that lost its network mid-download showed the same progress for minutes.
+const STALL_MS: i32 = 20_000;
+
 /// What the loader tells the page besides progress.
 pub enum Event {
     /// An index is open and answers queries: the first segment, more of them, all of
@@ -146,8 +151,9 @@ impl EarlyIndex {
             .ok()?
             .dyn_into()
             .ok()?;
-        let text = wasm_bindgen_futures::JsFuture::from(promise)
-            .await
+        // A stalled one is asked for again (`fetch_manifest`).
+        let text = unless_stalled(wasm_bindgen_futures::JsFuture::from(promise))
+            .await?
             .ok()?
             .as_string()?;
         let manifest = Manifest::from_json(&text).ok()?;
@@ -170,11 +176,13 @@ impl EarlyIndex {
             .ok()?
             .dyn_into()
             .ok()?;
-        let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise)
-            .await
-            .ok()?
-            .dyn_into()
-            .ok()?;
+        // A stalled one is asked for again (`fetch`).
+        let response: web_sys::Response =
+            unless_stalled(wasm_bindgen_futures::JsFuture::from(promise))
+                .await?
+                .ok()?
+                .dyn_into()
+                .ok()?;
         response.ok().then(|| Response::from(response))
     }
 }
@@ -185,10 +193,9 @@ fn names(m: &Manifest) -> Vec<&str> {
 }
 
 async fn fetch_manifest(url: &str) -> Result<(Manifest, String), Failure> {
-    let text = fetch(url)
-        .await?
-        .text()
+    let text = unless_stalled(fetch(url).await?.text())
         .await
+        .ok_or_else(|| Failure::new(format!("Could not read {url}: {}.", stalled())))?
         .map_err(|e| Failure::new(format!("Could not read {url} ({e}).")))?;
     let manifest = Manifest::from_json(&text).map_err(|e| Failure::refused(&e))?;
     Ok((manifest, text))
@@ -247,9 +254,10 @@ async fn open_all(
                 Some(response) => response,
                 None => fetch(&url).await?,
             };
-            let bytes = read_body(response, |n| report(at, n))
-                .await
-                .map_err(|e| Failure::new(format!("The index download broke off ({e}).")))?;
+            let bytes = read_body(response, |n| report(at, n)).await.map_err(|e| {
+                let label = &manifest.segments[at].label;
+                Failure::new(format!("The download of {label} ({url}) broke off ({e})."))
+            })?;
             Ok::<_, Failure>((url, bytes))
         }
     };
@@ -338,9 +346,13 @@ async fn read_body(response: Response, on_chunk: impl Fn(u64)) -> Result<Vec<u8>
         .map_err(|_| "no stream reader".to_string())?;
     let mut bytes = Vec::new();
     loop {
-        let chunk = wasm_bindgen_futures::JsFuture::from(reader.read())
-            .await
-            .map_err(|e| format!("{e:?}"))?;
+        let Some(chunk) = unless_stalled(wasm_bindgen_futures::JsFuture::from(reader.read())).await
+        else {
+            // Let the browser drop the connection rather than wait on it.
+            let _ = reader.cancel();
+            return Err(stalled());
+        };
+        let chunk = chunk.map_err(|e| format!("{e:?}"))?;
         let done = js_sys::Reflect::get(&chunk, &"done".into())
             .ok()
             .and_then(|d| d.as_bool())
@@ -360,9 +372,9 @@ async fn read_body(response: Response, on_chunk: impl Fn(u64)) -> Result<Vec<u8>
 
 /// A successful response for `url`, or why there is none.
 async fn fetch(url: &str) -> Result<Response, Failure> {
-    let response = Request::get(url)
-        .send()
+    let response = unless_stalled(Request::get(url).send())
         .await
+        .ok_or_else(|| Failure::new(format!("Could not load {url}: {}.", stalled())))?
         .map_err(|e| Failure::new(format!("Could not load {url} ({e}). Are you offline?")))?;
     if response.ok() {
         Ok(response)
@@ -373,4 +385,35 @@ async fn fetch(url: &str) -> Result<Response, Failure> {
             response.status_text()
         )))
     }
+}
+
+/// What a stalled download is called in the reader's sentence.
+fn stalled() -> String {
+    format!("nothing arrived for {} seconds", STALL_MS / 1000)
+}
+
+/// `future`'s output, or `None` when it has not come within [`STALL_MS`].
+async fn unless_stalled<F: std::future::Future>(future: F) -> Option<F::Output> {
+    use futures_util::future::{select, Either};
+    use wasm_bindgen::JsCast;
+    let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
+    let mut timer = None;
+    let elapsed = js_sys::Promise::new(&mut |resolve, _| {
+        timer = scope
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, STALL_MS)
+            .ok();
+    });
+    let out = match select(
+        std::pin::pin!(future),
+        wasm_bindgen_futures::JsFuture::from(elapsed),
+    )
+    .await
+    {
+        Either::Left((out, _)) => Some(out),
+        Either::Right(_) => None,
+    };
+    if let Some(timer) = timer {
+        scope.clear_timeout_with_handle(timer);
+    }
+    out
 }
