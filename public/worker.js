@@ -74,7 +74,43 @@ if (self.location.hash === '#first-visit') {
 // offers to start again.
 var engineWasm = fetch('engine_bg.wasm');
 engineWasm.catch(function () {});  // reported below, once wasm_bindgen takes it
+
+// A download that brings nothing for 20 seconds has stalled, as the engine's own
+// downloads do (STALL_MS, worker/src/loader.rs): a fetch would wait for minutes, and
+// the page would say "Loading" all that time. A copy of the wasm's body is watched; the
+// response itself goes to the compiler as it is, so the browser can keep the compiled
+// code by its URL. Resolves with why, or never.
+var STALL_SECONDS = 20;
+var engineStalled = engineWasm.then(function (response) {
+  var reader;
+  try {
+    reader = response.clone().body.getReader();
+  } catch (e) {
+    return new Promise(function () {});  // no body to watch: the compiler says what fails
+  }
+  return new Promise(function (stalled) {
+    var timer = null;
+    var watch = function () {
+      timer = setTimeout(function () {
+        reader.cancel();
+        stalled('its download broke off: nothing arrived for ' + STALL_SECONDS + ' seconds');
+      }, STALL_SECONDS * 1000);
+      reader.read().then(function (chunk) {
+        clearTimeout(timer);
+        if (!chunk.done) watch();
+      }, function () { clearTimeout(timer); });
+    };
+    watch();
+  });
+}, function () { return new Promise(function () {}); });
+
 importScripts('engine.js');
-wasm_bindgen({ module_or_path: engineWasm }).catch((e) => {
-  postMessage(JSON.stringify({ Failed: { why: `The search engine could not start (${(e && e.message) || e}).` } }));
+var cannotStart = function (why) {
+  postMessage(JSON.stringify({ Failed: { why: 'The search engine could not start (' + why + ').' } }));
+};
+wasm_bindgen({ module_or_path: engineWasm }).catch(function (e) { cannotStart((e && e.message) || e); });
+engineStalled.then(function (why) {
+  cannotStart(why);
+  // Nothing this worker does later can be trusted to come: the page's Retry starts anew.
+  close();
 });

@@ -7,8 +7,8 @@ import { serve } from './serve.mjs';
 import { launch, screenshotPath } from './browser.mjs';
 
 const DIST = path.resolve(new URL('../dist', import.meta.url).pathname);
-// Each true, false, or a test of the segment's path: which downloads it applies to.
-let site, browser, failBundle = false, slowBundle = false, stallBundle = false, damageBundle = false;
+// Each true, false, or a test of the file's path: which downloads it applies to.
+let site, browser, failBundle = false, slowBundle = false, damageBundle = false, stallFile = false;
 const applies = (what, file) => (typeof what === 'function' ? what(file) : what);
 // The segment that answers first; the others are the years of links.
 const FIRST_SEGMENT = JSON.parse(fs.readFileSync(path.join(DIST, 'data/manifest.json'), 'utf8')).segments[0].name;
@@ -23,8 +23,8 @@ before(async () => {
   site = await serve(DIST, {
     failBundle: (file) => applies(failBundle, file),
     slowBundle: (file) => applies(slowBundle, file),
-    stallBundle: (file) => applies(stallBundle, file),
     damageBundle: (file) => applies(damageBundle, file),
+    stall: (file) => applies(stallFile, file),
   });
   browser = await launch();
   console.log(`# Chromium ${browser.version()} against ${site.url}`);
@@ -196,26 +196,31 @@ test('when the later segments fail, the first one answers on, says which years i
   }
 });
 
-test('a download that stalls is said after 20 seconds without a byte, and Retry starts it again', async () => {
-  // Half of the first segment comes, then nothing, the connection left open.
-  stallBundle = (file) => !later(file);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  try {
-    await page.goto(site.url);
-    const alert = page.getByRole('alert');
-    await alert.waitFor({ timeout: 60_000 });
-    assert.match(await alert.innerText(), /The download of crates and quotes 2013–2025 \(data\/index\.[0-9a-f]{16}\.bin\) broke off \(nothing arrived for 20 seconds\)\./);
-    stallBundle = false;
-    await page.getByRole('button', { name: 'Retry' }).click();
-    await wholeIndex(page);
-    await page.getByRole('searchbox').fill('yew');
-    await page.locator('.hit').filter({ hasText: 'Issue 215' }).first().waitFor();
-  } finally {
-    stallBundle = false;
-    await context.close();
-  }
-});
+for (const [what, file, said] of [
+  ['the first segment', (f) => f.endsWith(`/${FIRST_SEGMENT}`), /The download of crates and quotes 2013–2025 \(data\/index\.[0-9a-f]{16}\.bin\) broke off \(nothing arrived for 20 seconds\)\./],
+  ["the engine's wasm", (f) => f.endsWith('/engine_bg.wasm'), /The search engine could not start \(its download broke off: nothing arrived for 20 seconds\)\./],
+]) {
+  test(`a download of ${what} that stalls is said after 20 seconds without a byte, and Retry starts it again`, async () => {
+    // Half of the file comes, then nothing, the connection left open.
+    stallFile = file;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(site.url);
+      const alert = page.getByRole('alert');
+      await alert.waitFor({ timeout: 60_000 });
+      assert.match(await alert.innerText(), said);
+      stallFile = false;
+      await page.getByRole('button', { name: 'Retry' }).click();
+      await wholeIndex(page);
+      await page.getByRole('searchbox').fill('yew');
+      await page.locator('.hit').filter({ hasText: 'Issue 215' }).first().waitFor();
+    } finally {
+      stallFile = false;
+      await context.close();
+    }
+  });
+}
 
 test('a damaged index download is refused by its sha256, named, and the repaired one opens on Retry', async () => {
   damageBundle = true;

@@ -19,18 +19,18 @@ const TYPES = {
 
 // Each of these is asked of every segment download, with its path: `failBundle(path)`
 // true: it fails (503). `slowBundle(path)` true: it arrives in 20 pieces over about two
-// seconds, as on a slow phone network. `stallBundle(path)` true: half of it arrives and
-// then nothing more, the connection left open, as when a phone loses its network
-// mid-download (the server drops it after two minutes). `damageBundle(path)` true: it
-// arrives whole but with one byte changed, as a broken proxy or disk would give it
-// (sent uncompressed, so that it still decodes).
+// seconds, as on a slow phone network. `damageBundle(path)` true: it arrives whole but
+// with one byte changed, as a broken proxy or disk would give it (sent uncompressed, so
+// that it still decodes). `stall(path)`, asked of every file: true, half of it arrives
+// and then nothing more, the connection left open, as when a phone loses its network
+// mid-download (the server drops it after two minutes).
 // `prefix` (e.g. `/search/`): the site lives under that path, as on a host's sub-path.
 // `port`: 0 for any free one.
 // `requests` lists every path asked for, in order, and `sent()` counts the body bytes
 // served (compressed as sent), so a test can tell what crossed the network: what the
 // service worker answered from its cache never reaches the server. `log` has each
 // request's path, arrival time (ms since the epoch) and the body bytes sent for it.
-export function serve(root, { failBundle = () => false, slowBundle = () => false, stallBundle = () => false, damageBundle = () => false, prefix = '/', port = 0 } = {}) {
+export function serve(root, { failBundle = () => false, slowBundle = () => false, damageBundle = () => false, stall = () => false, prefix = '/', port = 0 } = {}) {
   const requests = [];
   const log = [];
   let sent = 0;
@@ -87,7 +87,7 @@ export function serve(root, { failBundle = () => false, slowBundle = () => false
     res.writeHead(200, headers);
     entry.bytes = fs.statSync(body).size;
     sent += entry.bytes;
-    if (bundle && stallBundle(url.pathname)) {
+    if (stall(url.pathname)) {
       const bytes = fs.readFileSync(body);
       const half = bytes.length >> 1;
       res.write(bytes.subarray(0, half));
