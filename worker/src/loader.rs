@@ -24,6 +24,11 @@ const PROGRESS_EVERY_MS: f64 = 100.0;
 /// that lost its network mid-download showed the same progress for minutes.
 const STALL_MS: i32 = 20_000;
 
+/// A segment download that failed or stalled is tried once more, after this pause,
+/// before the reader is told: a phone that changed networks mid-download has a dead
+/// connection, and a new request gets a new one.
+const RETRY_AFTER_MS: i32 = 2_000;
+
 /// What the loader tells the page besides progress.
 pub enum Event {
     /// An index is open and answers queries: the first segment, more of them, all of
@@ -246,18 +251,32 @@ async fn open_all(
         let url = format!("{DATA}/{name}");
         let report = &report;
         async move {
-            let begun = match early {
-                Some(early) => early.segment(name).await,
-                None => None,
+            let attempt = |first: bool| {
+                let url = &url;
+                async move {
+                    // What `worker.js` began is taken the first time only.
+                    let begun = match early.filter(|_| first) {
+                        Some(early) => early.segment(name).await,
+                        None => None,
+                    };
+                    let response = match begun {
+                        Some(response) => response,
+                        None => fetch(url).await?,
+                    };
+                    read_body(response, |n| report(at, n)).await.map_err(|e| {
+                        let label = &manifest.segments[at].label;
+                        Failure::new(format!("The download of {label} ({url}) broke off ({e})."))
+                    })
+                }
             };
-            let response = match begun {
-                Some(response) => response,
-                None => fetch(&url).await?,
+            let bytes = match attempt(true).await {
+                Ok(bytes) => bytes,
+                Err(_) => {
+                    report(at, 0);
+                    pause(RETRY_AFTER_MS).await;
+                    attempt(false).await?
+                }
             };
-            let bytes = read_body(response, |n| report(at, n)).await.map_err(|e| {
-                let label = &manifest.segments[at].label;
-                Failure::new(format!("The download of {label} ({url}) broke off ({e})."))
-            })?;
             Ok::<_, Failure>((url, bytes))
         }
     };
@@ -325,10 +344,15 @@ async fn open_all(
 
 /// Resolves at the next task, once the messages that came meanwhile are taken.
 async fn next_task() {
+    pause(0).await;
+}
+
+/// Resolves after `ms`.
+async fn pause(ms: i32) {
     use wasm_bindgen::JsCast;
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
-        let _ = scope.set_timeout_with_callback(&resolve);
+        let _ = scope.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
