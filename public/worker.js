@@ -75,11 +75,11 @@ if (self.location.hash === '#first-visit') {
 var engineWasm = fetch('engine_bg.wasm');
 engineWasm.catch(function () {});  // reported below, once wasm_bindgen takes it
 
-// A download that brings nothing for 20 seconds has stalled, as the engine's own
-// downloads do (STALL_MS, worker/src/loader.rs): a fetch would wait for minutes, and
-// the page would say "Loading" all that time. A copy of the wasm's body is watched; the
-// response itself goes to the compiler as it is, so the browser can keep the compiled
-// code by its URL. Resolves with why, or never.
+// A download that brings nothing for 20 seconds has stalled: the engine's own
+// downloads have the same limit (STALL_MS, worker/src/loader.rs). A fetch would wait
+// for minutes, and the page say "Loading" all that time. A copy of the wasm's body is
+// watched; the response itself goes to the compiler as it is, so that the browser can
+// keep the compiled code by its URL. Resolves with why, or never.
 var STALL_SECONDS = 20;
 var engineStalled = engineWasm.then(function (response) {
   var reader;
